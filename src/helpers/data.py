@@ -1,0 +1,240 @@
+"""Load the course's data tables, validated, with their sources attached.
+
+>>> from helpers import data
+>>> history = data.load("history")          # doctest: +SKIP
+>>> history.attrs["sources"]                # doctest: +SKIP
+['gao2016', ...]
+>>> print(data.source_line(["daly2018"]))   # doctest: +SKIP
+Source: Daly EJ et al. (2018) JAMA Psychiatry. doi:10.1001/jamapsychiatry.2017.3739
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from functools import lru_cache
+
+import pandas as pd
+import pandera.errors
+
+from helpers.paths import data_dir
+from helpers.schemas import SCHEMAS
+
+__all__ = [
+    "DataFileError",
+    "citation",
+    "load",
+    "references",
+    "source_line",
+    "sources",
+    "split_ids",
+    "tables",
+]
+
+ID_SEPARATOR = ";"
+
+
+class DataFileError(ValueError):
+    """A data table is missing, malformed or fails its schema.
+
+    Attributes
+    ----------
+    file : str
+        The file's name inside ``data/``.
+    row : int or None
+        1-based data row (the header is row 0; file line = row + 1), or ``None`` for whole-file problems.
+    column : str or None
+        The column at fault, or ``None``.
+    """
+
+    def __init__(self, file: str, message: str, row: int | None = None, column: str | None = None):
+        self.file, self.row, self.column = file, row, column
+        where = file
+        if row is not None:
+            where += f", row {row} (line {row + 1})"
+        if column is not None:
+            where += f", column {column!r}"
+        super().__init__(f"{where}: {message}")
+
+
+def tables() -> list[str]:
+    """Names of all tables that have a schema (the CSV files in ``data/``)."""
+    return sorted(SCHEMAS)
+
+
+def split_ids(value: str) -> list[str]:
+    """Split a ``source_id`` cell (``"a; b"``) into ids."""
+    return [part.strip() for part in str(value).split(ID_SEPARATOR) if part.strip()]
+
+
+def _read(name: str) -> pd.DataFrame:
+    if not isinstance(name, str) or name not in SCHEMAS:
+        known = ", ".join(tables())
+        raise ValueError(f"name: unknown table {name!r}; known tables: {known}")
+    path = data_dir() / f"{name}.csv"
+    file = path.name
+    if not path.is_file():
+        raise DataFileError(file, "file not found in the data folder")
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    if not rows:
+        raise DataFileError(file, "file is empty")
+    header = rows[0]
+    for number, row in enumerate(rows[1:], start=1):
+        if len(row) != len(header):
+            raise DataFileError(file, f"expected {len(header)} fields, found {len(row)}", row=number)
+    frame = pd.DataFrame(rows[1:], columns=header, dtype=object)
+    return frame.replace({"": None}).astype(object)
+
+
+def _first_error(name: str, err: pandera.errors.SchemaErrors) -> DataFileError:
+    file = f"{name}.csv"
+    cases = err.failure_cases
+    first = cases.iloc[0]
+    column = first.get("column")
+    column = None if column is None or pd.isna(column) else str(column)
+    index = first.get("index")
+    row = None if index is None or pd.isna(index) else int(index) + 1
+    check = str(first.get("check"))
+    value = first.get("failure_case")
+    if check == "column_in_dataframe":
+        return DataFileError(file, f"required column {value!r} is missing", column=str(value))
+    if check == "column_in_schema":
+        return DataFileError(file, f"unexpected column {value!r}", column=str(value))
+    if check == "not_nullable":
+        return DataFileError(file, "required value is empty", row=row, column=column)
+    return DataFileError(file, f"value {value!r} fails {check}", row=row, column=column)
+
+
+@lru_cache(maxsize=None)
+def _load_validated(name: str, mtime_ns: int) -> pd.DataFrame:
+    frame = _read(name)
+    try:
+        frame = SCHEMAS[name].validate(frame, lazy=True)
+    except pandera.errors.SchemaErrors as err:
+        raise _first_error(name, err) from None
+    if name != "sources":
+        known = set(_registry().index)
+        for number, cell in enumerate(frame["source_id"], start=1):
+            for source_id in split_ids(cell):
+                if source_id not in known:
+                    raise DataFileError(
+                        f"{name}.csv", f"unknown source id {source_id!r}", row=number, column="source_id"
+                    )
+    return frame
+
+
+def _mtime(name: str) -> int:
+    path = data_dir() / f"{name}.csv"
+    return path.stat().st_mtime_ns if path.is_file() else 0
+
+
+def _registry() -> pd.DataFrame:
+    return _load_validated("sources", _mtime("sources")).set_index("id", drop=False)
+
+
+def load(name: str) -> pd.DataFrame:
+    """Load a table from ``data/``, validated against its schema.
+
+    Parameters
+    ----------
+    name
+        Table name, the CSV file name without ``.csv`` (see :func:`tables`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A fresh copy of the table. ``df.attrs`` holds ``name``, ``file``, ``sources`` (the ids cited in
+        ``source_id``, in order of first appearance) and ``citations`` (formatted references).
+
+    Raises
+    ------
+    ValueError
+        ``name`` is not a known table.
+    DataFileError
+        The file is missing or malformed; the message names file, row and column.
+    """
+    frame = _load_validated(name, _mtime(name)).copy()
+    ids: list[str] = []
+    if "source_id" in frame:
+        for cell in frame["source_id"]:
+            ids.extend(i for i in split_ids(cell) if i not in ids)
+    frame.attrs = {"name": name, "file": f"{name}.csv", "sources": ids, "citations": sources(ids)}
+    return frame
+
+
+def _ids(ids: str | Iterable[str]) -> list[str]:
+    if isinstance(ids, str):
+        ids = split_ids(ids)
+    ids = list(ids)
+    if not ids:
+        raise ValueError("ids: give at least one source id")
+    registry = _registry()
+    for source_id in ids:
+        if source_id not in registry.index:
+            raise ValueError(f"ids: unknown source id {source_id!r} (not in sources.csv)")
+    return ids
+
+
+def citation(source_id: str, *, short: bool = False) -> str:
+    """Format one source as a citation.
+
+    Parameters
+    ----------
+    source_id
+        An id from ``sources.csv``.
+    short
+        ``True`` gives "First author et al. (year)"; ``False`` adds title, journal and identifier.
+    """
+    (source_id,) = _ids([source_id])
+    row = _registry().loc[source_id]
+    authors = str(row["authors"])
+    first = authors.split(",")[0].strip()
+    lead = f"{first} et al." if "," in authors else first
+    if short:
+        return f"{lead} ({row['year']})"
+    parts = [f"{authors} ({row['year']}). {row['title']}."]
+    if row["journal"] is not None and not pd.isna(row["journal"]):
+        parts.append(f"{row['journal']}.")
+    ident = []
+    if not pd.isna(row["doi"]):
+        ident.append(f"doi:{row['doi']}")
+    if not pd.isna(row["pmid"]):
+        ident.append(f"PMID {row['pmid']}")
+    if not pd.isna(row["pmcid"]):
+        ident.append(str(row["pmcid"]))
+    if not ident and not pd.isna(row["url"]):
+        ident.append(str(row["url"]))
+    if ident:
+        parts.append("; ".join(ident) + ".")
+    return " ".join(parts)
+
+
+def sources(ids: str | Iterable[str]) -> list[str]:
+    """Formatted full citations for ``ids`` (a list, or a ``source_id`` cell such as ``"a; b"``)."""
+    return [citation(i) for i in _ids(ids)] if ids else []
+
+
+def source_line(ids: str | Iterable[str]) -> str:
+    """The one-line "Source: ..." text shown under a chart."""
+    ids = _ids(ids)
+    registry = _registry()
+    pieces = []
+    for source_id in ids:
+        row = registry.loc[source_id]
+        ident = next(
+            (
+                f"{prefix}{row[col]}"
+                for col, prefix in (("doi", "doi:"), ("pmcid", ""), ("pmid", "PMID "), ("url", ""))
+                if not pd.isna(row[col])
+            ),
+            "",
+        )
+        pieces.append(f"{citation(source_id, short=True)} {ident}".strip())
+    return "Source: " + "; ".join(pieces)
+
+
+def references(ids: Iterable[str]) -> str:
+    """A numbered Markdown reference list for the end of a notebook."""
+    return "\n".join(f"{n}. {text}" for n, text in enumerate(sources(list(ids)), start=1))
+

@@ -1,0 +1,68 @@
+"""Locate the course's data and notebooks from any working directory.
+
+The data folder is found, in order, from
+
+1. the environment variable ``KETAMINE_DATA_DIR`` (must point to an existing folder);
+2. the copy installed with the package (``helpers/_data``, present in a wheel install);
+3. the repository's ``data/`` folder next to ``src/`` (an editable install or a checkout).
+
+The caller's working directory is never used.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ENV_VAR = "KETAMINE_DATA_DIR"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+_REPO_DIR = _PACKAGE_DIR.parent.parent
+
+
+def data_dir() -> Path:
+    """Return the folder that holds the course's CSV tables.
+
+    Returns
+    -------
+    pathlib.Path
+        An existing folder containing ``sources.csv``.
+
+    Raises
+    ------
+    FileNotFoundError
+        If ``KETAMINE_DATA_DIR`` points to a missing folder, or no data folder can be found.
+    """
+    override = os.environ.get(ENV_VAR)
+    if override:
+        path = Path(override).expanduser()
+        if not path.is_dir():
+            raise FileNotFoundError(f"{ENV_VAR}={override!r} is not an existing folder")
+        return path.resolve()
+    for candidate in (_PACKAGE_DIR / "_data", _REPO_DIR / "data"):
+        if (candidate / "sources.csv").is_file():
+            return candidate
+    raise FileNotFoundError(
+        "cannot find the course's data folder; set "
+        f"{ENV_VAR} to the repository's data/ folder"
+    )
+
+
+def repo_dir() -> Path | None:
+    """Return the repository root when running from a checkout, else ``None``."""
+    if (_REPO_DIR / "notebooks").is_dir() and (_REPO_DIR / "pyproject.toml").is_file():
+        return _REPO_DIR
+    return None
+
+
+def notebooks_dir() -> Path:
+    """Return the repository's ``notebooks/`` folder.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the package is not running from a checkout of the repository.
+    """
+    root = repo_dir()
+    if root is None:
+        raise FileNotFoundError("the notebooks are only available in a checkout of the repository")
+    return root / "notebooks"

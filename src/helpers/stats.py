@@ -1,0 +1,146 @@
+"""Proportions, risk differences and numbers needed to treat or harm, with confidence intervals.
+
+Intervals:
+
+- a single proportion: Wilson score interval (Wilson 1927);
+- a difference of two independent proportions: Newcombe's hybrid score interval, method 10 of
+  Newcombe 1998 (Stat Med 17:873–890), built from the two Wilson intervals;
+- NNT / NNH: the reciprocal of the risk difference and of its interval limits (Altman 1998, BMJ 317:1309);
+  when the interval of the risk difference includes 0, the NNT interval runs through infinity.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from statistics import NormalDist
+
+from helpers._validate import real, whole
+
+__all__ = ["NumberNeeded", "RiskDifference", "counts_from_percent", "number_needed", "risk_difference",
+           "wilson_ci"]
+
+
+def _z(level: float) -> float:
+    level = real("level", level, min_value=0.0, max_value=1.0, strict_min=True)
+    if level >= 1.0:
+        raise ValueError(f"level: must be < 1, got {level!r}")
+    return NormalDist().inv_cdf(0.5 + level / 2)
+
+
+def _events(events: object, n: object, names: tuple[str, str] = ("events", "n")) -> tuple[int, int]:
+    n_ = whole(names[1], n, min_value=1)
+    e_ = whole(names[0], events, min_value=0)
+    if e_ > n_:
+        raise ValueError(f"{names[0]}: {e_} events cannot exceed {names[1]} = {n_}")
+    return e_, n_
+
+
+def wilson_ci(events: int, n: int, level: float = 0.95) -> tuple[float, float]:
+    """Wilson score interval for the proportion ``events / n``.
+
+    >>> [round(x, 4) for x in wilson_ci(81, 263)]
+    [0.2553, 0.3662]
+    """
+    e, n = _events(events, n)
+    z = _z(level)
+    p = e / n
+    denom = 1 + z**2 / n
+    centre = (p + z**2 / (2 * n)) / denom
+    half = z * math.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+@dataclass(frozen=True)
+class RiskDifference:
+    """Risk in the treated group minus risk in the control group, with its interval (proportions)."""
+
+    risk_treated: float
+    risk_control: float
+    difference: float
+    low: float
+    high: float
+    level: float
+
+    @property
+    def includes_zero(self) -> bool:
+        """True when the interval is compatible with no difference."""
+        return self.low <= 0.0 <= self.high
+
+    def __str__(self) -> str:
+        pct = int(round(self.level * 100))
+        return (f"risk difference {self.difference * 100:+.1f} percentage points "
+                f"({pct}% CI {self.low * 100:+.1f} to {self.high * 100:+.1f})")
+
+
+def risk_difference(events_treated: int, n_treated: int, events_control: int, n_control: int,
+                    level: float = 0.95) -> RiskDifference:
+    """Risk difference with Newcombe's hybrid score interval (method 10).
+
+    >>> rd = risk_difference(56, 70, 48, 80)
+    >>> round(rd.difference, 4), round(rd.low, 4), round(rd.high, 4)
+    (0.2, 0.0524, 0.3339)
+    """
+    e1, n1 = _events(events_treated, n_treated, ("events_treated", "n_treated"))
+    e0, n0 = _events(events_control, n_control, ("events_control", "n_control"))
+    p1, p0 = e1 / n1, e0 / n0
+    l1, u1 = wilson_ci(e1, n1, level)
+    l0, u0 = wilson_ci(e0, n0, level)
+    d = p1 - p0
+    low = d - math.sqrt((p1 - l1) ** 2 + (u0 - p0) ** 2)
+    high = d + math.sqrt((u1 - p1) ** 2 + (p0 - l0) ** 2)
+    return RiskDifference(p1, p0, d, low, high, level)
+
+
+@dataclass(frozen=True)
+class NumberNeeded:
+    """Number needed to treat (benefit) or to harm, from a risk difference.
+
+    ``value`` is ``1 / |difference|`` (infinite when the difference is 0). ``low`` and ``high`` are the
+    reciprocals of the interval limits; when the interval of the difference includes zero they are
+    reported on both sides of infinity (``bounded`` is False).
+    """
+
+    value: float
+    low: float
+    high: float
+    bounded: bool
+    outcome: str  # "benefit" or "harm"
+
+    def __str__(self) -> str:
+        name, other = ("NNH", "NNT") if self.outcome == "harm" else ("NNT", "NNH")
+        if self.bounded:
+            return f"{name} {self.value:.1f} (CI {self.low:.1f} to {self.high:.1f})"
+        return f"{name} {self.value:.1f} (CI {name} {self.low:.1f} to ∞ to {other} {abs(self.high):.1f})"
+
+
+def number_needed(rd: RiskDifference, outcome: str = "benefit") -> NumberNeeded:
+    """NNT (``outcome="benefit"``) or NNH (``outcome="harm"``) from a :class:`RiskDifference`.
+
+    For a harmful event (more events on the drug) use ``outcome="harm"``: the NNH is the number of
+    patients treated for one additional patient to have the event.
+    """
+    if not isinstance(rd, RiskDifference):
+        raise ValueError(f"rd: expected a RiskDifference, got {type(rd).__name__}")
+    if outcome not in ("benefit", "harm"):
+        raise ValueError(f"outcome: must be 'benefit' or 'harm', got {outcome!r}")
+    d = abs(rd.difference)
+    value = math.inf if d == 0 else 1 / d
+    if rd.includes_zero:
+        near = rd.high if rd.difference >= 0 else rd.low
+        far = rd.low if rd.difference >= 0 else rd.high
+        low = math.inf if near == 0 else 1 / abs(near)
+        high = -math.inf if far == 0 else -1 / abs(far)
+        return NumberNeeded(value, low, high, False, outcome)
+    a, b = sorted((1 / abs(rd.low), 1 / abs(rd.high)))
+    return NumberNeeded(value, a, b, True, outcome)
+
+
+def counts_from_percent(pct: float, n: int) -> int:
+    """Reconstruct an event count from a reported (rounded) percentage: ``round(pct / 100 * n)``.
+
+    The result is approximate whenever the percentage was rounded; say so where it is used.
+    """
+    p = real("pct", pct, min_value=0.0, max_value=100.0)
+    n_ = whole("n", n, min_value=1)
+    return int(math.floor(p / 100 * n_ + 0.5))
