@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
+from urllib.parse import urlsplit
 
 import pandas as pd
 import pandera.errors
@@ -106,7 +107,7 @@ def _first_error(name: str, err: pandera.errors.SchemaErrors) -> DataFileError:
     return DataFileError(file, f"value {value!r} fails {check}", row=row, column=column)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_validated(name: str, mtime_ns: int) -> pd.DataFrame:
     frame = _read(name)
     try:
@@ -225,11 +226,13 @@ def source_line(ids: str | Iterable[str]) -> str:
         ident = next(
             (
                 f"{prefix}{row[col]}"
-                for col, prefix in (("doi", "doi:"), ("pmcid", ""), ("pmid", "PMID "), ("url", ""))
+                for col, prefix in (("doi", "doi:"), ("pmcid", ""), ("pmid", "PMID "))
                 if not pd.isna(row[col])
             ),
             "",
         )
+        if not ident and not pd.isna(row["url"]):  # the full address is in the references
+            ident = urlsplit(str(row["url"])).netloc.removeprefix("www.")
         pieces.append(f"{citation(source_id, short=True)} {ident}".strip())
     return "Source: " + "; ".join(pieces)
 

@@ -170,3 +170,20 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         unique=["year", "event"],
     ),
 }
+
+# --- 01 glutamate / NMDA: plasma concentration bands (shared with notebook 02) ---------------------
+# effect: slug such as antidepressant_infusion_peak, analgesia, dissociation, psychotomimetic,
+# anaesthesia, hallucinations; low == high for a point value. Several rows per effect are allowed when
+# the dose context differs.
+SCHEMAS["concentration_bands"] = table(
+    {
+        "effect": text(pattern=_ID),
+        "label": text(),
+        "low_ng_per_ml": nonneg(max_value=100_000.0),
+        "high_ng_per_ml": nonneg(max_value=100_000.0),
+        "dose_context": text(),
+        "population": text(),
+    },
+    not_above=[("low_ng_per_ml", "high_ng_per_ml")],
+    unique=["effect", "dose_context"],
+)

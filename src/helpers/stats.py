@@ -68,7 +68,7 @@ class RiskDifference:
         return self.low <= 0.0 <= self.high
 
     def __str__(self) -> str:
-        pct = int(round(self.level * 100))
+        pct = round(self.level * 100)
         return (f"risk difference {self.difference * 100:+.1f} percentage points "
                 f"({pct}% CI {self.low * 100:+.1f} to {self.high * 100:+.1f})")
 
@@ -143,4 +143,4 @@ def counts_from_percent(pct: float, n: int) -> int:
     """
     p = real("pct", pct, min_value=0.0, max_value=100.0)
     n_ = whole("n", n, min_value=1)
-    return int(math.floor(p / 100 * n_ + 0.5))
+    return math.floor(p / 100 * n_ + 0.5)

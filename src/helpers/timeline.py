@@ -1,0 +1,74 @@
+"""Plot a dated list of events (ketamine's history) as a timeline."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from helpers.style import MARKERS, PALETTE, figure
+
+__all__ = ["CATEGORY_STYLE", "plot_timeline"]
+
+#: Colour and marker of each event category (shape and colour both tell categories apart).
+CATEGORY_STYLE: dict[str, dict[str, str]] = {
+    "science": {"color": PALETTE[0], "marker": MARKERS[0], "label": "Science"},
+    "clinical": {"color": PALETTE[1], "marker": MARKERS[1], "label": "Clinical research"},
+    "regulation": {"color": PALETTE[2], "marker": MARKERS[2], "label": "Regulation"},
+}
+
+
+def plot_timeline(events: pd.DataFrame, *, title: str, wrap: int = 26) -> Figure:
+    """Draw events on a horizontal time axis, labels alternating above and below.
+
+    Parameters
+    ----------
+    events
+        A table with columns ``year`` (int), ``event`` (text) and ``category`` (a key of
+        :data:`CATEGORY_STYLE`), such as ``helpers.data.load("history")``.
+    title
+        The figure title (state the finding).
+    wrap
+        Characters per label line (>= 10).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    missing = {"year", "event", "category"} - set(events.columns)
+    if missing:
+        raise ValueError(f"events: missing column(s) {sorted(missing)}")
+    if events.empty:
+        raise ValueError("events: the table is empty")
+    unknown = set(events["category"]) - set(CATEGORY_STYLE)
+    if unknown:
+        raise ValueError(f"events: unknown category {sorted(unknown)}")
+    if not isinstance(wrap, int) or wrap < 10:
+        raise ValueError(f"wrap: must be an integer >= 10, got {wrap!r}")
+    ordered = events.sort_values("year").reset_index(drop=True)
+    fig, ax = figure(figsize=(11, 5.2))
+    years = ordered["year"].astype(int)
+    ax.axhline(0, color="#555555", linewidth=1.5, zorder=1)
+    levels = [1.0, -1.0, 1.9, -1.9]
+    for i, row in ordered.iterrows():
+        style = CATEGORY_STYLE[row["category"]]
+        level = levels[i % len(levels)]
+        ax.vlines(row["year"], 0, level, color="#999999", linewidth=1, zorder=1)
+        ax.plot(row["year"], 0, linestyle="none", marker=style["marker"], color=style["color"],
+                markersize=11, markeredgecolor="black", zorder=3)
+        label = f"{int(row['year'])}: " + row["event"]
+        ax.annotate("\n".join(textwrap.wrap(label, wrap)), (row["year"], level), ha="center",
+                    va="bottom" if level > 0 else "top", fontsize=10.5)
+    for style in CATEGORY_STYLE.values():
+        ax.plot([], [], linestyle="none", marker=style["marker"], color=style["color"],
+                markeredgecolor="black", label=style["label"])
+    ax.legend(loc="upper left", ncols=3, bbox_to_anchor=(0, -0.12))
+    ax.set_ylim(-3.4, 3.4)
+    ax.set_xlim(years.min() - 6, years.max() + 6)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.grid(False)
+    ax.set_xlabel("Year")
+    ax.set_title(title)
+    return fig
