@@ -33,7 +33,7 @@ lab: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks notebooks
 
-test: $(STAMP) lint
+test: $(STAMP) lint browser-deps
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile \
 		--nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks
 
@@ -52,6 +52,10 @@ slides: $(STAMP)
 
 student: $(STAMP)
 	@echo "student: not built yet" >&2; exit 1
+
+# Debian's Chromium for the real-browser tests (Playwright drives it; it never downloads a browser).
+browser-deps:
+	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -48,7 +48,9 @@ def wilson_ci(events: int, n: int, level: float = 0.95) -> tuple[float, float]:
     denom = 1 + z**2 / n
     centre = (p + z**2 / (2 * n)) / denom
     half = z * math.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
-    return max(0.0, centre - half), min(1.0, centre + half)
+    low = 0.0 if e == 0 else max(0.0, centre - half)  # exact at the boundaries (no rounding residue)
+    high = 1.0 if e == n else min(1.0, centre + half)
+    return low, high
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from typing import Any
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
-from helpers.data import source_line
+from helpers.data import source_line, split_ids
 
 __all__ = ["LINESTYLES", "MARKERS", "OKABE_ITO", "PALETTE", "STYLE_FILE", "figure", "show", "use"]
 
@@ -110,7 +110,8 @@ def show(fig: Figure, *, alt: str, sources: str | Iterable[str]) -> None:
     if not isinstance(fig, Figure):
         raise ValueError(f"fig: expected a matplotlib Figure, got {type(fig).__name__}")
     alt = _check_alt(alt)
-    add_source(fig, sources)
+    ids = split_ids(sources) if isinstance(sources, str) else list(sources)
+    add_source(fig, ids)
     display(fig)
     plt.close(fig)
     display(
@@ -120,4 +121,5 @@ def show(fig: Figure, *, alt: str, sources: str | Iterable[str]) -> None:
             "text/plain": f"Figure description: {alt}",
         },
         raw=True,
+        metadata={"course_figure": {"alt": alt, "sources": ids}},
     )

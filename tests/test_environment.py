@@ -1,0 +1,77 @@
+"""environment.yml (conda/Binder) agrees with pyproject.toml, and Binder's builder accepts the repository."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+# conda-forge names that differ from the PyPI names used in pyproject.toml
+CONDA_TO_PYPI = {"matplotlib-base": "matplotlib"}
+NOT_PYPI = {"python", "pip"}
+
+
+def _pyproject_runtime() -> dict[str, str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    deps = {}
+    for spec in project["dependencies"]:
+        name, bound = re.match(r"^([A-Za-z0-9_.\-]+)\s*(.*)$", spec).groups()
+        deps[name.lower()] = bound.replace(" ", "")
+    return deps
+
+
+def _environment() -> dict:
+    return yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+
+
+def _conda_specs() -> dict[str, str]:
+    specs = {}
+    for dep in _environment()["dependencies"]:
+        if isinstance(dep, str):
+            name, bound = re.match(r"^([A-Za-z0-9_.\-]+)\s*(.*)$", dep).groups()
+            specs[CONDA_TO_PYPI.get(name, name).lower()] = bound.replace(" ", "")
+    return specs
+
+
+def test_environment_uses_conda_forge_only():
+    assert _environment()["channels"] == ["conda-forge"]
+
+
+def test_same_runtime_dependencies_and_lower_bounds():
+    conda = {k: v for k, v in _conda_specs().items() if k not in NOT_PYPI}
+    assert conda == _pyproject_runtime()
+
+
+def test_python_version_is_supported_by_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    minimum = project["requires-python"].removeprefix(">=")
+    assert _conda_specs()["python"].lstrip("=") >= minimum
+
+
+def test_environment_installs_the_helpers_package():
+    pip = [d for d in _environment()["dependencies"] if isinstance(d, dict)]
+    assert pip == [{"pip": ["-e ."]}]
+
+
+def test_every_spec_is_a_valid_conda_match_spec():
+    rattler = pytest.importorskip("rattler", reason="py-rattler is part of the test extra")
+    for dep in _environment()["dependencies"]:
+        if isinstance(dep, str):
+            rattler.MatchSpec(dep)  # raises on a malformed spec
+
+
+def test_binder_dry_run_builds_the_environment_with_the_repository(tmp_path):
+    repo2docker = Path(sys.executable).with_name("repo2docker")
+    result = subprocess.run([str(repo2docker), "--no-build", "--debug", str(ROOT)], capture_output=True,
+                            text=True, timeout=120, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr[-2000:]
+    dockerfile = result.stdout + result.stderr
+    staged = dockerfile.find("${REPO_DIR}/")
+    env_update = dockerfile.find('env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"')
+    assert 0 <= staged < env_update, "the whole repository must be in the image before `pip install -e .`"

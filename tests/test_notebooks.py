@@ -1,0 +1,186 @@
+"""Notebook hygiene: every committed notebook follows the course conventions (CONTRIBUTING.md).
+
+These tests read the committed notebooks; nbval (``--nbval``) separately re-runs them and compares outputs.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import NOTEBOOKS, ROOT
+
+from helpers import course, data
+from helpers.answers import ANSWERS
+from helpers.notebooks import execute
+
+SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
+MACHINE_PATH = re.compile(r"(/root/|/home/|/tmp/|/work/|/Users/|[A-Z]:\\\\)")
+SECTIONS = ("Learning objectives", "Estimated time", "Prerequisites")
+ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
+TAGS = {"remove-input", "solution", "check", "exercise", "instructor", "nbval-ignore-output"}
+
+pytestmark = pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks yet")
+
+
+def load(nb: Path) -> dict:
+    return json.loads(nb.read_text(encoding="utf-8"))
+
+
+def code_cells(nb: dict) -> list[dict]:
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def text(cell: dict) -> str:
+    src = cell["source"]
+    return "".join(src) if isinstance(src, list) else src
+
+
+def tags(cell: dict) -> set[str]:
+    return set(cell.get("metadata", {}).get("tags", []))
+
+
+def outputs_text(output: dict) -> str:
+    if output["output_type"] == "stream":
+        return "".join(output["text"])
+    parts = []
+    for mime, value in output.get("data", {}).items():
+        if mime.startswith("text/") or mime.endswith("json"):
+            parts.append(value if isinstance(value, str) else json.dumps(value))
+    parts.append(json.dumps(output.get("traceback", "")))
+    return "".join(parts)
+
+
+ids = [nb.stem for nb in NOTEBOOKS]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_executed_in_order_from_a_fresh_kernel(path):
+    counts = [c["execution_count"] for c in code_cells(load(path)) if text(c).strip()]
+    assert counts == list(range(1, len(counts) + 1)), "run `make execute` (fresh kernel, top to bottom)"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_no_errors_warnings_stderr_or_machine_paths(path):
+    for n, cell in enumerate(code_cells(load(path))):
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "error", f"code cell {n}: error output"
+            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), f"code cell {n}: stderr"
+            body = outputs_text(out)
+            assert "Warning" not in body, f"code cell {n}: a warning in the output"
+            assert not MACHINE_PATH.search(body), f"code cell {n}: a machine path in the output"
+            assert not ADDRESS.search(body), f"code cell {n}: an object's memory address in the output"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_metadata_kernel_and_slides(path):
+    nb = load(path)
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    meta = course.course_metadata(path)
+    assert meta["order"] == int(path.name[:2])
+    types = []
+    for n, cell in enumerate(nb["cells"]):
+        slide = cell.get("metadata", {}).get("slideshow", {}).get("slide_type")
+        assert slide in SLIDE_TYPES, f"cell {n}: slideshow.slide_type missing or unknown ({slide!r})"
+        unknown = tags(cell) - TAGS
+        assert not unknown, f"cell {n}: unknown tag(s) {unknown}"
+        types.append(slide)
+    assert types[0] == "slide"
+    assert sum(t in {"slide", "subslide"} for t in types) >= 5, "at least 5 slides"
+    assert "notes" in types, "speaker notes (a cell with slide_type 'notes')"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_required_sections(path):
+    nb = load(path)
+    first = text(nb["cells"][0])
+    assert first.lstrip().startswith("# "), "the first cell is the title"
+    for section in SECTIONS:
+        assert section in first, f"title cell lacks {section!r}"
+    minutes = course.course_metadata(path)["minutes"]
+    assert re.search(rf"Estimated time:?\**:?\s*{minutes} minutes", first), "time must match the metadata"
+    headings = [line for c in nb["cells"] if c["cell_type"] == "markdown"
+                for line in text(c).splitlines() if line.startswith("#")]
+    joined = "\n".join(headings)
+    positions = []
+    for heading in ("Exercises", "Key takeaways", "References"):
+        match = re.search(rf"^##\s+{heading}", joined, re.MULTILINE)
+        assert match, f"missing section '## {heading}'"
+        positions.append(match.start())
+    assert positions == sorted(positions), "Exercises, Key takeaways, References in this order"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_one_import_cell(path):
+    importing = []
+    for n, cell in enumerate(code_cells(load(path))):
+        tree = ast.parse(text(cell))
+        if any(isinstance(node, ast.Import | ast.ImportFrom) for node in tree.body):
+            importing.append(n)
+    assert len(importing) == 1, f"imports belong in one cell; found in code cells {importing}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_every_figure_has_description_and_known_sources(path):
+    known = set(data.load("sources")["id"])
+    figures = 0
+    for n, cell in enumerate(code_cells(load(path))):
+        outs = cell.get("outputs", [])
+        for i, out in enumerate(outs):
+            if "image/png" not in out.get("data", {}):
+                continue
+            figures += 1
+            follow = outs[i + 1] if i + 1 < len(outs) else {}
+            meta = follow.get("metadata", {}).get("course_figure")
+            assert meta, f"code cell {n}: figure without description; use helpers.style.show"
+            assert len(meta["alt"]) >= 20 and meta["sources"], f"code cell {n}: alt text and sources"
+            assert set(meta["sources"]) <= known, f"code cell {n}: unknown source ids"
+    assert figures >= 1, "every notebook has at least one figure"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_exercises_have_solution_then_check(path):
+    cells = code_cells(load(path))
+    solutions = [i for i, c in enumerate(cells) if "solution" in tags(c)]
+    assert solutions, "at least one exercise"
+    prefix = path.name[:2] + "."
+    for i in solutions:
+        tree = ast.parse(text(cells[i]))
+        assert tree.body and isinstance(tree.body[0], ast.Expr) and isinstance(tree.body[0].value, ast.Constant) \
+            and isinstance(tree.body[0].value.value, str), f"code cell {i}: a solution opens with a docstring"
+        assert i + 1 < len(cells) and "check" in tags(cells[i + 1]), f"code cell {i}: a check cell follows"
+        keys = re.findall(r"check\(\s*[\"']([^\"']+)[\"']", text(cells[i + 1]))
+        assert keys, f"code cell {i + 1}: call check('NN.name', answer)"
+        for key in keys:
+            assert key in ANSWERS and key.startswith(prefix), f"unknown or misplaced answer key {key!r}"
+        shown = " ".join(outputs_text(o) for o in cells[i + 1].get("outputs", []))
+        assert "Correct" in shown, f"code cell {i + 1}: the reference solution must pass its check"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_nbval_ignore_only_on_widget_cells(path):
+    for n, cell in enumerate(code_cells(load(path))):
+        if "nbval-ignore-output" in tags(cell):
+            assert re.search(r"interact|widgets", text(cell)), f"code cell {n}: ignored but not a widget"
+
+
+def test_every_notebook_is_listed_in_the_readme():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for nb in NOTEBOOKS:
+        assert nb.name in readme, f"README contents table lacks {nb.name}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_runs_from_another_working_directory(path, tmp_path):
+    copy = tmp_path / path.name
+    shutil.copy(path, copy)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    nb = execute(copy, cwd=elsewhere, write=False)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors
