@@ -1,0 +1,68 @@
+"""The history timeline plot and the figure helpers it relies on."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from helpers import data, style, timeline
+
+
+def test_timeline_draws_every_event_with_its_category_marker():
+    history = data.load("history")
+    fig = timeline.plot_timeline(history, title="A title that states the finding")
+    ax = fig.axes[0]
+    texts = [t.get_text() for t in ax.texts]
+    assert len(texts) == len(history)
+    assert all(any(str(y) in t for t in texts) for y in history["year"])
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == [s["label"] for s in timeline.CATEGORY_STYLE.values()]
+    markers = {line.get_marker() for line in ax.lines if len(line.get_xdata())}
+    assert markers == {s["marker"] for s in timeline.CATEGORY_STYLE.values()}
+    plt.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("events", "kwargs", "message"),
+    [
+        (pd.DataFrame({"year": [2000]}), {}, "events: missing"),
+        (pd.DataFrame({"year": [], "event": [], "category": []}), {}, "events: the table is empty"),
+        (pd.DataFrame({"year": [2000], "event": ["x"], "category": ["gossip"]}), {}, "events: unknown"),
+        (pd.DataFrame({"year": [2000], "event": ["x"], "category": ["science"]}), {"wrap": 3}, "wrap:"),
+    ],
+)
+def test_timeline_bad_input(events, kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        timeline.plot_timeline(events, title="t", **kwargs)
+
+
+@pytest.mark.parametrize(("args", "name"), [((0, 1), "nrows"), ((1, -2), "ncols"), ((1.5, 1), "nrows")])
+def test_figure_bad_grid(args, name):
+    with pytest.raises(ValueError, match=f"^{name}:"):
+        style.figure(*args)
+
+
+def test_show_refuses_unknown_sources_and_non_figures():
+    fig, _ = style.figure()
+    with pytest.raises(ValueError, match="ids: unknown source id"):
+        style.show(fig, alt="A figure that cites a source that does not exist.", sources=["nosuch"])
+    with pytest.raises(ValueError, match="^fig:"):
+        style.show("not a figure", alt="A figure description that is long enough.", sources=["gao2016"])
+    plt.close(fig)
+
+
+def test_show_publishes_description_with_its_sources(monkeypatch):
+    published = []
+    monkeypatch.setattr("IPython.display.display",
+                        lambda obj, raw=False, metadata=None: published.append((obj, metadata)))
+    fig, ax = style.figure()
+    ax.plot([0, 1], [0, 1])
+    style.show(fig, alt="A straight line from zero to one.", sources="gao2016; berman2000")
+    (first, _), (description, meta) = published
+    assert first is fig and not plt.fignum_exists(fig.number)
+    assert description["text/plain"] == "Figure description: A straight line from zero to one."
+    assert meta == {"course_figure": {"alt": "A straight line from zero to one.",
+                                      "sources": ["gao2016", "berman2000"]}}
+    source = [t.get_text() for t in fig.texts if t.get_gid() == "source-line"]
+    assert source and source[0].replace("\n", " ").startswith("Source: Gao M et al. (2016)")
