@@ -18,7 +18,7 @@ def test_timeline_draws_every_event_with_its_category_marker():
     assert all(any(str(y) in t for t in texts) for y in history["year"])
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == [s["label"] for s in timeline.CATEGORY_STYLE.values()]
-    markers = {line.get_marker() for line in ax.lines if len(line.get_xdata())}
+    markers = {line.get_marker() for line in ax.lines if line.get_marker() not in ("None", "")}
     assert markers == {s["marker"] for s in timeline.CATEGORY_STYLE.values()}
     plt.close(fig)
 
