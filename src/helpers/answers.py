@@ -24,3 +24,191 @@ ANSWERS.update(
         ),
     }
 )
+
+# --- 05 therapy versus non-medical use -------------------------------------------------------------
+ANSWERS.update(
+    {
+        "05.peak_vs_anaesthesia": Answer(
+            value="below", kind="choice", options=("below", "within", "above"),
+            hint="Compare the peak with the band's lower limit (low_ng_per_ml) in the position table.",
+            explanation="The infusion's peak stays several-fold below general-anaesthesia concentrations.",
+        ),
+        "05.nnh_euphoria": Answer(
+            value=29.1, kind="number", rel_tol=0.02, unit="patients",
+            hint="Use the counts (15 of 346 on esketamine, 2 of 222 on placebo): NNH = 1 / risk difference.",
+            explanation="About 29 patients treated for one extra report of euphoric mood.",
+        ),
+        "05.bp_rule": Answer(
+            value="blood pressure check at 40 minutes", kind="choice",
+            options=("2-hour observation", "blood pressure check at 40 minutes",
+                     "no driving until the next day", "certified setting"),
+            hint="Which rule is timed to match the moment the blood-pressure rise peaks?",
+            explanation="The label asks for blood pressure before the dose and about 40 minutes after it.",
+        ),
+    }
+)
+
+# --- 01 glutamate and the NMDA receptor ------------------------------------------------------------
+ANSWERS.update(
+    {
+        "01.peak_um": Answer(
+            value=0.778, kind="number", rel_tol=0.02, unit="µM",
+            hint="µM = (ng/mL) / (g/mol): divide 185 by the molar mass of ketamine base, 237.7 g/mol.",
+            explanation="Zanos et al. (2018, Table 1) give the same value, 0.78 µM.",
+        ),
+        "01.occupancy_s_pct": Answer(
+            value=72.2, kind="number", rel_tol=0.02, unit="%",
+            hint="occupancy = c / (c + Ki) with c = 0.778 µM and Ki = 0.3 µM; multiply by 100.",
+            explanation="An illustrative binding estimate, not the functional block in the brain.",
+        ),
+        "01.depolarisation_fold": Answer(
+            value=11.4, kind="number", rel_tol=0.03, unit="times",
+            hint="Divide mg_unblocked_fraction(-20, 1.0) by mg_unblocked_fraction(-70, 1.0).",
+            explanation="Depolarisation expels Mg²⁺: the receptor passes current only when the cell is "
+                        "already depolarised and glutamate is bound.",
+        ),
+        "01.bdnf_is_neurotransmitter": Answer(
+            value=False, kind="bool",
+            hint="What does the N in BDNF stand for?",
+            explanation="BDNF is brain-derived neurotrophic factor, a growth factor (neurotrophin).",
+        ),
+    }
+)
+
+# --- 04 side effects ---------------------------------------------------------------------------------
+ANSWERS.update(
+    {
+        "04.nnh_dissociation": Answer(
+            value=3.166, kind="number", rel_tol=0.02, unit="patients",
+            hint="Use risk_difference(142, 346, 21, 222), then number_needed(rd, 'harm').value.",
+            explanation="About 1 extra patient in every 3 treated has dissociation.",
+        ),
+        "04.nnh_dissociation_high": Answer(
+            value=4.038, kind="number", rel_tol=0.02, unit="patients",
+            hint="The NNH interval is the reciprocal of the risk-difference interval: use number_needed(...).high.",
+            explanation="The 95% interval of the NNH runs from about 2.7 to 4.0 patients.",
+        ),
+        "04.n_events_differ": Answer(
+            value=15, kind="number", abs_tol=0, rel_tol=0.0, unit="events",
+            hint="Count the rows of risk_differences(label) whose 'differs' column is True.",
+            explanation="15 of 28 listed reactions have a 95% interval that excludes zero; with 28 comparisons, "
+                        "one or two could do so by chance alone.",
+        ),
+        "04.dysgeusia_interval": Answer(
+            value="inconclusive", kind="choice", options=("harm shown", "no effect", "inconclusive"),
+            hint="The interval runs from slightly below zero to about +11 percentage points: which values "
+                 "are compatible with the data?",
+            explanation="The data fit both no difference and an increase of up to about 11 percentage points; "
+                        "'not significant' is not the same as 'no effect'.",
+        ),
+    }
+)
+ANSWERS.update(
+    {
+        "05.peak_vs_hallucinations": Answer(
+            value="below", kind="choice", options=("below", "within", "above"),
+            hint="Compare the peak with the hallucination level (low_ng_per_ml) in the position table.",
+            explanation="Below, but only about 1.6-fold: the margin to hallucinations is much smaller "
+                        "than the margin to anaesthesia.",
+        ),
+    }
+)
+
+# --- 06 reading health claims ----------------------------------------------------------------------
+ANSWERS.update(
+    {
+        "06.grade_claim": Answer(
+            value="false", kind="choice",
+            options=("supported", "partly_supported", "not_supported", "false"),
+            hint="Compare the remission rate of level 1 with those of levels 3 and 4 in the STAR*D table.",
+            explanation="Remission fell from 36.8% at level 1 to 13.7% and 13.0% at levels 3 and 4.",
+        ),
+        "06.classify_source": Answer(
+            value="survey", kind="choice",
+            options=("label", "regulation", "meta_analysis", "pooled_analysis", "rct", "open_label_trial",
+                     "observational", "survey", "human_experimental", "animal", "in_vitro", "review",
+                     "reference_work"),
+            hint="Was anything given to the participants, or were they only asked questions once?",
+            explanation="A one-off questionnaire of self-selected respondents is a (cross-sectional) survey.",
+        ),
+        "06.stard_cumulative_pct": Answer(
+            value=67.07, kind="number", rel_tol=0.005, unit="%",
+            hint="Multiply the chances of NOT remitting at each level (1 - rate/100), subtract the product "
+                 "from 1 and convert to a percentage; do not add the four rates.",
+            explanation="This reproduces the reported 67%, which assumes nobody left the study.",
+        ),
+    }
+)
+
+# --- 02 dose, concentration, effect --------------------------------------------------------------
+ANSWERS.update(
+    {
+        "02.peak_um": Answer(
+            value=0.779, kind="number", rel_tol=0.02, unit="µM",
+            hint="Use ng_per_ml_to_um(...) on the modelled peak: µM = (ng/mL) / molar mass (237.7 g/mol).",
+            explanation="About 0.78 µM: above the Ki of esketamine (0.3 µM) in rat membranes.",
+        ),
+        "02.minutes_above_100_esketamine_84": Answer(
+            value=64.3, kind="number", rel_tol=0.05, unit="min",
+            hint="Simulate REGIMENS['esketamine_84'] and pass its time_min and conc_ng_per_ml to time_above.",
+            explanation="About an hour in the model; the label reports dissociation generally resolved by 1.5 h.",
+        ),
+        "02.peak_half_bioavailability": Answer(
+            value=66.1, kind="number", rel_tol=0.02, unit="ng/mL",
+            hint="Copy load_routes(), replace the nasal route by AbsorptionRoute(0.24, same ka) and simulate.",
+            explanation="The model is linear: half the absorbed dose gives half the concentration at every time.",
+        ),
+        "02.regimen_in_anaesthesia_band": Answer(
+            value="anaesthetic_induction", kind="choice",
+            options=("antidepressant_infusion", "anaesthetic_induction", "esketamine_56", "esketamine_84"),
+            hint="Compare each regimen's peak with the anaesthesia band's lower limit (1,200 ng/mL).",
+            explanation="Only the 2 mg/kg bolus, and only for minutes in this model.",
+        ),
+    }
+)
+
+# --- 03 onset timing -------------------------------------------------------------------------------
+ANSWERS.update(
+    {
+        "03.nnt_esketamine_84mg": Answer(
+            value=1 / (5 / 12 - 1 / 33), kind="number", rel_tol=0.03, unit="patients",
+            hint="NNT = 1 / (risk on esketamine 84 mg - risk on placebo), with risks as proportions: "
+                 "5/12 and 1/33 responders at 24 h (Daly 2018, Table 1).",
+            explanation="About 2.6 patients treated for one extra responder at 24 h, in a trial of 45 "
+                        "patients: the interval is wide (see the table above).",
+        ),
+        "03.first_separation_h": Answer(
+            value=2, kind="number", abs_tol=0, unit="hours",
+            hint="Find the leftmost filled circle on the time axis and read the tick below it.",
+            explanation="Esketamine 84 mg separated from placebo spray at the first assessment, 2 h after "
+                        "the dose (Daly 2018); the trial did not measure earlier.",
+        ),
+        "03.control_arm_changes": Answer(
+            value="control", kind="choice", options=("ketamine", "control"),
+            hint="Compare the two ketamine rows (saline- vs midazolam-controlled trials), then the two "
+                 "control rows, in the Wilkinson 2019 block of the figure.",
+            explanation="Ketamine responded at 46% and 45%; saline at 1% and midazolam at 18%. The effect "
+                        "size shrinks because the active placebo arm improves more.",
+        ),
+        "03.masked_ci_includes_zero": Answer(
+            value=True, kind="bool",
+            hint="Build stats.risk_difference(12, 20, 10, 20) and look at its includes_zero property.",
+            explanation="12/20 vs 10/20 gives +10 percentage points with a 95% interval from below zero to "
+                        "about +38: compatible with no difference.",
+        ),
+    }
+)
+# 03: corrected explanation (the upper limit is +37.0, not +38); supersedes the entry above.
+ANSWERS["03.masked_ci_includes_zero"] = Answer(
+    value=True, kind="bool",
+    hint="Build stats.risk_difference(12, 20, 10, 20) and look at its includes_zero property.",
+    explanation="12/20 vs 10/20 gives +10 percentage points with a 95% interval from -19.3 to +37.0: "
+                "compatible with no difference.",
+)
+# 03: precise wording (2 h is the first time point reported in Daly 2018's Table 1); supersedes the above.
+ANSWERS["03.first_separation_h"] = Answer(
+    value=2, kind="number", abs_tol=0, unit="hours",
+    hint="Find the leftmost filled circle on the time axis and read the tick below it.",
+    explanation="Esketamine 84 mg was ahead of placebo spray 2 h after the dose, the first time point "
+                "reported in Table 1 of Daly 2018: nothing earlier was reported.",
+)

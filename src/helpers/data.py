@@ -189,9 +189,12 @@ def citation(source_id: str, *, short: bool = False) -> str:
     """
     (source_id,) = _ids([source_id])
     row = _registry().loc[source_id]
-    authors = str(row["authors"])
-    first = authors.split(",")[0].strip()
-    lead = f"{first} et al." if "," in authors else first
+    if pd.isna(row["authors"]):  # authors not known: name the journal instead
+        authors = lead = str(row["journal"])
+    else:
+        authors = str(row["authors"])
+        first = authors.split(",")[0].strip().removesuffix(" et al.")
+        lead = f"{first} et al." if "," in authors or "et al." in authors else first
     if short:
         return f"{lead} ({row['year']})"
     parts = [f"{authors} ({row['year']}). {row['title']}."]

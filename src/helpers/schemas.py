@@ -147,7 +147,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "sources": table(
         {
             "id": text(pattern=_ID, unique=True),
-            "authors": text(),
+            "authors": text(required=False),  # empty only when no page read showed them
             "year": integer(min_value=1900, max_value=2100),
             "title": text(),
             "journal": text(required=False),
@@ -186,4 +186,252 @@ SCHEMAS["concentration_bands"] = table(
     },
     not_above=[("low_ng_per_ml", "high_ng_per_ml")],
     unique=["effect", "dose_context"],
+)
+
+# --- 05 therapy versus non-medical use ------------------------------------------------------------
+SCHEMAS["legal_status"] = table(
+    {
+        "year": integer(min_value=1900, max_value=2100),
+        "date": text(required=False, pattern=r"\d{4}-\d{2}-\d{2}"),
+        "jurisdiction": choice(["US", "UK", "EU", "international"]),
+        "event": text(),
+        "status": text(),
+        "instrument": text(),
+    },
+    unique=["jurisdiction", "year", "event"],
+)
+SCHEMAS["therapy_vs_nonmedical"] = table(
+    {
+        "characteristic": text(pattern=_ID, unique=True),
+        "aspect": text(),
+        "therapy": text(),
+        "non_medical_use": text(),
+    },
+)
+SCHEMAS["abuse_potential"] = table(
+    {
+        "treatment": text(),
+        "route": text(),
+        "dose_mg": nonneg(required=False, max_value=1000.0),
+        "dose_mg_per_kg": nonneg(required=False, max_value=20.0),
+        "infusion_min": nonneg(required=False, max_value=600.0),
+        "role": text(),
+        "drug_liking_vs_placebo": choice(["reference", "higher", "not different", "lower"]),
+        "n_participants": count(),
+    },
+    unique=["treatment", "route", "dose_mg", "dose_mg_per_kg"],
+)
+
+# --- 01 glutamate / NMDA: binding affinities and the hypothesised mechanism cascade ---------------
+SCHEMAS["nmda_affinity"] = table(
+    {
+        "compound": text(),
+        "target": text(),
+        "ki_um": number(min_value=1e-6, max_value=10_000.0),  # [µM] inhibition constant
+        "assay": text(),
+        "tissue_species": text(),
+    },
+    unique=["compound", "target", "source_id"],
+)
+SCHEMAS["mechanism_cascade"] = table(
+    {
+        "step": integer(min_value=1),
+        "process": text(),
+        "time_scale": choice(["minutes", "hours", "days", "weeks"]),
+        "time_basis": choice(["reported", "inferred"]),
+        "species": choice(["animal", "human"]),
+        "model": text(),
+        "finding": text(),
+        "strength": choice(["causal_test", "observed", "contested"]),
+    },
+    unique=["step"],
+)
+
+# --- 04 side effects: Spravato label adverse reactions, trials, BP outliers, time course, chronic harms ---
+# (adverse_events_label, acute_time_course and chronic_use_harms are shared with notebook 05)
+SCHEMAS["adverse_events_label"] = table(
+    {
+        "event": text(unique=True),
+        "body_system": text(pattern=_ID),
+        "category": choice(["common_transient", "other"]),
+        "events_esketamine": count(),
+        "pct_esketamine": pct(),
+        "n_esketamine": count(),
+        "events_placebo": count(),
+        "pct_placebo": pct(),
+        "n_placebo": count(),
+    },
+    not_above=[("events_esketamine", "n_esketamine"), ("events_placebo", "n_placebo")],
+)
+SCHEMAS["adverse_events_trials"] = table(
+    {
+        "trial": text(),
+        "population": text(),
+        "phase": text(),
+        "arm": text(),
+        "arm_type": choice(["esketamine", "placebo"]),
+        "dose_mg": nonneg(required=False, max_value=112.0),
+        "n": count(),
+        "event": text(),
+        "events": count(),
+        "pct": pct(),
+    },
+    not_above=[("events", "n")],
+    unique=["trial", "arm", "event"],
+)
+SCHEMAS["bp_outliers"] = table(
+    {
+        "measure": text(),
+        "age_group": choice(["under_65", "65_and_over"]),
+        "arm": choice(["esketamine", "placebo"]),
+        "n": count(),
+        "events": count(),
+        "pct": pct(),
+    },
+    not_above=[("events", "n")],
+    unique=["measure", "age_group", "arm"],
+)
+SCHEMAS["acute_time_course"] = table(
+    {
+        "effect": text(pattern=_ID),
+        "product": text(),
+        "milestone": choice(["peak", "resolved", "minimum_monitoring"]),
+        "time_min": nonneg(max_value=24 * 60.0),
+        "change_mmhg": number(required=False, min_value=-100.0, max_value=100.0),
+    },
+    unique=["effect", "product", "milestone"],
+)
+SCHEMAS["chronic_use_harms"] = table(
+    {
+        "harm": text(pattern=_ID),
+        "population": text(),
+        "events": count(required=False),
+        "n": count(required=False),
+        "pct": pct(required=False),
+        "finding": text(),
+    },
+    not_above=[("events", "n")],
+    unique=["harm", "source_id", "finding"],
+)
+
+# --- 06 reading health claims ----------------------------------------------------------------------
+#: Verdicts of a fact-checked claim, from best to worst supported.
+CLAIM_VERDICTS: tuple[str, ...] = ("supported", "partly_supported", "not_supported", "false")
+SCHEMAS["claims"] = table(
+    {
+        "claim_id": text(pattern=_ID, unique=True),
+        "label": text(),
+        "claim": text(),
+        "topic": choice(["mechanism", "effects", "onset", "safety", "history", "efficacy", "legal",
+                         "practice"]),
+        "verdict": choice(CLAIM_VERDICTS),
+        "evidence_type": choice(EVIDENCE_KINDS),
+        "explanation": text(),
+    },
+)
+SCHEMAS["stard_levels"] = table(
+    {
+        "level": integer(min_value=1, max_value=4),
+        "treatment": text(),
+        "n_entered": count(),
+        "remission_pct": pct(),
+    },
+    unique=["level"],
+)
+SCHEMAS["evidence_hierarchy"] = table(
+    {
+        "kind": choice(EVIDENCE_KINDS),
+        "tier": integer(min_value=0, max_value=5),
+        "tier_label": text(),
+    },
+    unique=["kind"],
+)
+
+# --- notebook 02: dose, concentration, effect ----------------------------------------------------------
+SCHEMAS["bioavailability"] = table(
+    {
+        "route": choice(["iv", "nasal", "sublingual", "oral", "rectal"]),
+        "formulation": text(),
+        "bioavailability_pct": pct(),
+        "low_pct": pct(required=False),
+        "high_pct": pct(required=False),
+        "n": count(required=False),
+        "population": text(),
+    },
+    not_above=[("low_pct", "bioavailability_pct"), ("bioavailability_pct", "high_pct")],
+    unique=["formulation", "source_id"],
+)
+SCHEMAS["pk_parameters"] = table(
+    {
+        "parameter": text(pattern=_ID),
+        "drug": choice(["racemic", "esketamine"]),
+        "value": nonneg(),
+        "unit": text(),
+        "status": choice(["measured", "calibrated", "assumption"]),
+    },
+    unique=["parameter", "drug"],
+)
+
+# --- 03 onset timing: how fast does it work? ---------------------------------------------------------
+#: Comparison groups in the onset tables (what the drug arm was compared with).
+ONSET_CONTROL_TYPES: tuple[str, ...] = ("inert_placebo", "midazolam", "masked_saline",
+                                        "oral_ad_plus_placebo_spray", "none")
+SCHEMAS["onset_studies"] = table(
+    {
+        "treatment": choice(["esketamine_nasal", "esketamine_plus_oral_ad", "ketamine_iv",
+                             "ketamine_iv_masked", "ssri", "antidepressant_any", "citalopram"]),
+        "label": text(),
+        "milestone": choice(["first_separation", "full_effect", "fading", "no_separation"]),
+        "time_h": number(min_value=0.1, max_value=24 * 7 * 52.0),  # [h] after the first dose
+        "outcome": text(),
+        "effect_measure": text(required=False),
+        "effect_value": number(required=False),
+        "ci_low": number(required=False),
+        "ci_high": number(required=False),
+        "control_type": choice(ONSET_CONTROL_TYPES),
+        "n_total": count(required=False),
+    },
+    not_above=[("ci_low", "effect_value"), ("effect_value", "ci_high")],
+    unique=["treatment", "milestone", "time_h", "outcome"],
+)
+SCHEMAS["early_response"] = table(
+    {
+        "study": text(),
+        "timepoint_h": nonneg(max_value=24 * 7.0),  # [h] after the dose
+        "arm": text(),
+        "role": choice(["drug", "control"]),
+        "control_type": choice(ONSET_CONTROL_TYPES),
+        "n": count(required=False),
+        "responders": count(required=False),
+        "response_pct": pct(),
+        "ci_low_pct": pct(required=False),  # reported CI (model estimates only)
+        "ci_high_pct": pct(required=False),
+        "estimate": choice(["observed", "model_estimate"]),
+    },
+    not_above=[("responders", "n"), ("ci_low_pct", "response_pct"), ("response_pct", "ci_high_pct")],
+    unique=["study", "timepoint_h", "arm"],
+)
+SCHEMAS["onset_time_course"] = table(
+    {
+        "panel": text(),
+        "arm": text(),
+        "role": choice(["drug", "control"]),
+        "outcome": choice(["madrs_total", "madrs_change", "response_pct"]),
+        "time_h": nonneg(max_value=24 * 7 * 52.0),  # [h] after the (first) dose
+        "value": number(min_value=-60.0, max_value=100.0),  # MADRS points or % of patients
+        "n": count(),
+        "events": count(required=False),
+    },
+    not_above=[("events", "n")],
+    unique=["panel", "arm", "time_h"],
+)
+SCHEMAS["ssri_time_course"] = table(
+    {
+        "week": nonneg(max_value=52.0),  # [weeks] of treatment
+        "measure": choice(["share_of_week6_effect", "early_improvers", "response", "remission"]),
+        "arm": choice(["ssri_minus_placebo", "antidepressant", "placebo", "citalopram"]),
+        "value_pct": pct(),
+        "n": count(required=False),
+    },
+    unique=["week", "measure", "arm"],
 )
