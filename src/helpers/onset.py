@@ -1,0 +1,552 @@
+"""Onset of antidepressant effects: time units, response comparisons, an illustrative build-up model, plots.
+
+Used by notebook 03 (*How fast does it work?*). The tables come from ``data/`` (``onset_studies``,
+``early_response``, ``onset_time_course``, ``ssri_time_course``); every plotting function is pure (it
+returns a new :class:`~matplotlib.figure.Figure` and never shows it), so the notebook displays it with
+:func:`helpers.style.show` and the widgets re-use the same functions.
+
+The build-up model (:func:`saturating_share`) is *illustrative*: a single exponential approach to a
+plateau, with its rate chosen (:func:`calibrate_rate`) so that the share of the week-6 drug-placebo
+difference reached after one week equals the value reported by Taylor et al. (2006, about one third).
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from helpers import stats
+from helpers._validate import array, real
+from helpers.data import citation
+from helpers.style import LINESTYLES, MARKERS, OKABE_ITO, figure
+
+__all__ = [
+    "HOURS_PER_UNIT",
+    "MILESTONE_STYLE",
+    "TIME_TICKS_H",
+    "arm_differences",
+    "calibrate_rate",
+    "hours",
+    "plot_early_response",
+    "plot_onset_timeline",
+    "plot_ssri_build_up",
+    "plot_time_course",
+    "response_with_ci",
+    "saturating_share",
+    "show_time_course",
+    "time_course_alt",
+    "time_course_panels",
+]
+
+#: Hours in one unit of time (``min``, ``h``, ``day``, ``week``).
+HOURS_PER_UNIT: dict[str, float] = {"min": 1 / 60, "h": 1.0, "day": 24.0, "week": 168.0}
+
+#: Ticks of the common logarithmic time axis: (hours, label), from 1 hour to 12 weeks.
+TIME_TICKS_H: tuple[tuple[float, str], ...] = (
+    (1.0, "1 h"), (2.0, "2 h"), (6.0, "6 h"), (24.0, "1 d"), (72.0, "3 d"), (168.0, "1 wk"),
+    (336.0, "2 wk"), (672.0, "4 wk"), (1344.0, "8 wk"), (2016.0, "12 wk"),
+)
+
+#: Marker and fill of each milestone in the timeline (shape, not colour, tells milestones apart).
+MILESTONE_STYLE: dict[str, dict[str, object]] = {
+    "first_separation": {"marker": "o", "filled": True, "label": "first separates from control"},
+    "full_effect": {"marker": "s", "filled": True, "label": "largest / end-of-course effect reported"},
+    "fading": {"marker": "X", "filled": True, "label": "effect fading (relapse)"},
+    "no_separation": {"marker": "D", "filled": False, "label": "no separation when fully masked"},
+}
+
+#: Colour family of each treatment in the timeline.
+_TREATMENT_COLOUR: dict[str, str] = {
+    "esketamine_nasal": OKABE_ITO["blue"],
+    "esketamine_plus_oral_ad": OKABE_ITO["blue"],
+    "ketamine_iv": OKABE_ITO["vermillion"],
+    "ketamine_iv_masked": OKABE_ITO["vermillion"],
+    "ssri": OKABE_ITO["bluish_green"],
+    "antidepressant_any": OKABE_ITO["bluish_green"],
+    "citalopram": OKABE_ITO["bluish_green"],
+}
+
+_ROLE_STYLE: dict[str, dict[str, object]] = {
+    "drug": {"color": OKABE_ITO["blue"], "marker": MARKERS[0], "linestyle": LINESTYLES[0]},
+    "control": {"color": OKABE_ITO["orange"], "marker": MARKERS[1], "linestyle": LINESTYLES[1]},
+}
+
+_OUTCOME_LABEL: dict[str, str] = {
+    "madrs_total": "MADRS total score [points]",
+    "madrs_change": "MADRS change from baseline [points]",
+    "response_pct": "Responders (≥50% fall in MADRS) [%]",
+}
+
+
+def _require(frame: object, name: str, columns: Iterable[str]) -> pd.DataFrame:
+    if not isinstance(frame, pd.DataFrame):
+        raise ValueError(f"{name}: expected a pandas DataFrame, got {type(frame).__name__}")
+    missing = sorted(set(columns) - set(frame.columns))
+    if missing:
+        raise ValueError(f"{name}: missing column(s) {missing}")
+    if frame.empty:
+        raise ValueError(f"{name}: the table is empty")
+    return frame
+
+
+def _title(title: object) -> str:
+    if not isinstance(title, str) or not title.strip():
+        raise ValueError("title: give a non-empty title that states the finding")
+    return title
+
+
+def hours(value, unit: str):
+    """Convert a time to hours.
+
+    Parameters
+    ----------
+    value
+        A time (scalar or array-like, >= 0, finite).
+    unit
+        One of ``"min"``, ``"h"``, ``"day"``, ``"week"``.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The time in hours (a float for a scalar input).
+
+    >>> hours(2, "week")
+    336.0
+    """
+    if not isinstance(unit, str) or unit not in HOURS_PER_UNIT:
+        raise ValueError(f"unit: must be one of {sorted(HOURS_PER_UNIT)}, got {unit!r}")
+    arr = array("value", value, min_value=0.0) * HOURS_PER_UNIT[unit]
+    return float(arr) if arr.ndim == 0 else arr
+
+
+def response_with_ci(responses: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
+    """Add a 95 % (or ``level``) confidence interval to every response rate, in percent.
+
+    Rows with counts (``n`` and ``responders``) get a Wilson score interval computed from the counts
+    (:func:`helpers.stats.wilson_ci`); rows without counts keep the interval reported in the source
+    (``ci_low_pct``, ``ci_high_pct``), which is only valid at the 95 % level.
+
+    Parameters
+    ----------
+    responses
+        A table like ``helpers.data.load("early_response")``.
+    level
+        Confidence level in (0, 1).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy with ``rate_pct``, ``low_pct``, ``high_pct`` and ``ci_method`` (``"Wilson (computed)"`` or
+        ``"reported"``).
+    """
+    _require(responses, "responses", ["n", "responders", "response_pct", "ci_low_pct", "ci_high_pct"])
+    level = real("level", level, min_value=0.0, max_value=1.0, strict_min=True)
+    rates, lows, highs, methods = [], [], [], []
+    for row in responses.itertuples(index=False):
+        if pd.notna(row.n) and pd.notna(row.responders):
+            low, high = stats.wilson_ci(int(row.responders), int(row.n), level)
+            rates.append(100 * int(row.responders) / int(row.n))
+            lows.append(100 * low)
+            highs.append(100 * high)
+            methods.append("Wilson (computed)")
+        elif pd.notna(row.ci_low_pct) and pd.notna(row.ci_high_pct):
+            if not math.isclose(level, 0.95):
+                raise ValueError("level: reported intervals are 95 %; use level=0.95 for rows without counts")
+            rates.append(float(row.response_pct))
+            lows.append(float(row.ci_low_pct))
+            highs.append(float(row.ci_high_pct))
+            methods.append("reported")
+        else:
+            raise ValueError("responses: each row needs counts (n, responders) or a reported CI")
+    out = responses.copy()
+    out["rate_pct"], out["low_pct"], out["high_pct"], out["ci_method"] = rates, lows, highs, methods
+    return out
+
+
+def arm_differences(responses: pd.DataFrame, study: str, level: float = 0.95) -> pd.DataFrame:
+    """Risk difference (Newcombe interval) and NNT of every drug arm of one study against its control.
+
+    Parameters
+    ----------
+    responses
+        A table like ``helpers.data.load("early_response")``.
+    study
+        A value of the ``study`` column whose rows have counts and exactly one ``control`` arm.
+    level
+        Confidence level in (0, 1).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per drug arm: ``arm``, ``drug`` and ``control`` (``"events/n"``), ``difference_pct``,
+        ``low_pct``, ``high_pct`` (percentage points) and ``nnt`` (text with its interval).
+    """
+    _require(responses, "responses", ["study", "arm", "role", "n", "responders"])
+    rows = responses[responses["study"] == study] if isinstance(study, str) else None
+    if rows is None or rows.empty:
+        known = ", ".join(sorted(set(responses["study"])))
+        raise ValueError(f"study: unknown study {study!r}; known: {known}")
+    if rows["n"].isna().any() or rows["responders"].isna().any():
+        raise ValueError(f"study: {study!r} has no counts (model estimates only)")
+    control = rows[rows["role"] == "control"]
+    if len(control) != 1:
+        raise ValueError(f"study: {study!r} must have exactly one control arm, found {len(control)}")
+    e0, n0 = int(control["responders"].iloc[0]), int(control["n"].iloc[0])
+    out = []
+    for row in rows[rows["role"] == "drug"].itertuples(index=False):
+        rd = stats.risk_difference(int(row.responders), int(row.n), e0, n0, level)
+        out.append({
+            "arm": row.arm,
+            "drug": f"{int(row.responders)}/{int(row.n)}",
+            "control": f"{e0}/{n0}",
+            "difference_pct": round(100 * rd.difference, 1),
+            "low_pct": round(100 * rd.low, 1),
+            "high_pct": round(100 * rd.high, 1),
+            "nnt": str(stats.number_needed(rd)),
+        })
+    columns = ["arm", "drug", "control", "difference_pct", "low_pct", "high_pct", "nnt"]
+    return pd.DataFrame(out, columns=columns)
+
+
+def saturating_share(t_weeks, rate_per_week: float, t_ref_weeks: float = 6.0):
+    """Illustrative build-up: share [%] of the effect at ``t_ref_weeks`` reached after ``t_weeks``.
+
+    ``share(t) = 100 * (1 - exp(-k t)) / (1 - exp(-k t_ref))`` — a single exponential approach to a
+    plateau with rate ``k`` [1/week]. It is a teaching model, not a fitted pharmacological model.
+
+    Parameters
+    ----------
+    t_weeks
+        Time(s) on treatment [weeks], >= 0.
+    rate_per_week
+        Rate constant k [1/week], > 0.
+    t_ref_weeks
+        Reference time [weeks] at which the share is 100 %, > 0.
+
+    >>> round(saturating_share(6, 0.5), 1)
+    100.0
+    """
+    t = array("t_weeks", t_weeks, min_value=0.0)
+    k = real("rate_per_week", rate_per_week, min_value=0.0, strict_min=True)
+    t_ref = real("t_ref_weeks", t_ref_weeks, min_value=0.0, strict_min=True)
+    share = 100 * (-np.expm1(-k * t)) / (-math.expm1(-k * t_ref))
+    return float(share) if share.ndim == 0 else share
+
+
+def calibrate_rate(share_pct: float, t_weeks: float = 1.0, t_ref_weeks: float = 6.0) -> float:
+    """The rate k [1/week] for which :func:`saturating_share` gives ``share_pct`` at ``t_weeks``.
+
+    A solution exists only between a straight line (share = 100 t / t_ref, k -> 0) and an immediate
+    jump (share -> 100 %, k -> infinity), so ``100 * t_weeks / t_ref_weeks < share_pct < 100``.
+
+    Parameters
+    ----------
+    share_pct
+        Share [%] of the reference-time effect reached at ``t_weeks``.
+    t_weeks
+        Time [weeks] of that share, 0 < t_weeks < t_ref_weeks.
+    t_ref_weeks
+        Reference time [weeks].
+
+    >>> round(calibrate_rate(100 / 3), 3)
+    0.344
+    """
+    t_ref = real("t_ref_weeks", t_ref_weeks, min_value=0.0, strict_min=True)
+    t = real("t_weeks", t_weeks, min_value=0.0, strict_min=True)
+    if t >= t_ref:
+        raise ValueError(f"t_weeks: must be < t_ref_weeks = {t_ref}, got {t_weeks!r}")
+    share = real("share_pct", share_pct)
+    linear = 100 * t / t_ref
+    if not linear < share < 100:
+        raise ValueError(f"share_pct: must lie between {linear:.3g} and 100 (exclusive), got {share_pct!r}")
+    low, high = 1e-9, 1.0
+    while saturating_share(t, high, t_ref) < share:  # the share rises with k: bracket, then bisect
+        high *= 2
+    for _ in range(200):
+        mid = (low + high) / 2
+        if saturating_share(t, mid, t_ref) < share:
+            low = mid
+        else:
+            high = mid
+    return (low + high) / 2
+
+
+def _log_time_axis(ax, low_h: float = 1.0, high_h: float = 2016.0) -> None:
+    ax.set_xscale("log")
+    ax.set_xlim(low_h / 1.3, high_h * 1.3)
+    ticks = [(h, lab) for h, lab in TIME_TICKS_H if low_h <= h <= high_h]
+    ax.set_xticks([h for h, _ in ticks], [lab for _, lab in ticks], fontsize=11)
+    ax.minorticks_off()
+
+
+def plot_onset_timeline(studies: pd.DataFrame, *, title: str) -> Figure:
+    """One logarithmic time axis (1 hour to 12 weeks) with each treatment's onset milestones.
+
+    Parameters
+    ----------
+    studies
+        A table like ``helpers.data.load("onset_studies")`` (columns ``treatment``, ``label``,
+        ``milestone``, ``time_h``, ``source_id``).
+    title
+        The figure title (state the finding).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Rows are treatments (top: fastest); marker shape shows the milestone, colour the drug family,
+        and each point is labelled with its source.
+    """
+    _require(studies, "studies", ["treatment", "label", "milestone", "time_h", "source_id"])
+    title = _title(title)
+    unknown = set(studies["milestone"]) - set(MILESTONE_STYLE)
+    if unknown:
+        raise ValueError(f"studies: unknown milestone {sorted(unknown)}")
+    unknown = set(studies["treatment"]) - set(_TREATMENT_COLOUR)
+    if unknown:
+        raise ValueError(f"studies: unknown treatment {sorted(unknown)}")
+    times = studies["time_h"].astype(float)
+    if (times < 1.0).any() or (times > 2016.0).any():
+        raise ValueError("studies: time_h must lie on the axis, between 1 h and 12 weeks (2016 h)")
+    order = (studies.assign(_t=times).groupby("label", sort=False)["_t"].min().sort_values(kind="stable"))
+    labels = list(order.index)
+    fig, ax = figure(figsize=(13, 0.75 * len(labels) + 2.6))
+    _log_time_axis(ax)
+    ax.axvspan(1.0 / 1.3, 168.0, color="#f2f2f2", zorder=0)
+    ax.text(1.05, -0.9, "hours to days", fontsize=11, color="#555555", va="center")
+    ax.text(180.0, -0.9, "weeks", fontsize=11, color="#555555", va="center")
+    for y, label in enumerate(labels):
+        rows = studies[studies["label"] == label].sort_values("time_h")
+        ax.plot(rows["time_h"].astype(float), [y] * len(rows), color="#999999", linewidth=1.2,
+                linestyle="-", zorder=1)
+        for i, row in enumerate(rows.itertuples(index=False)):
+            style = MILESTONE_STYLE[row.milestone]
+            colour = _TREATMENT_COLOUR[row.treatment]
+            ax.plot(float(row.time_h), y, linestyle="none", marker=style["marker"], markersize=11,
+                    color=colour, markerfacecolor=colour if style["filled"] else "white",
+                    markeredgecolor="black" if style["filled"] else colour, markeredgewidth=1.6, zorder=3)
+            short = citation(str(row.source_id).split(";")[0].strip(), short=True)
+            above = i % 2 == 0  # alternate so that neighbouring labels on one row never overlap
+            ax.annotate(short, (float(row.time_h), y), xytext=(0, 10 if above else -10),
+                        textcoords="offset points", ha="center", va="bottom" if above else "top",
+                        fontsize=10, color="#333333")
+    wrapped = ["\n".join(textwrap.wrap(lab, 30, break_on_hyphens=False)) for lab in labels]
+    ax.set_yticks(range(len(labels)), wrapped)
+    ax.set_ylim(len(labels) - 0.4, -1.4)
+    ax.grid(axis="y", visible=False)
+    for style in MILESTONE_STYLE.values():
+        ax.plot([], [], linestyle="none", marker=style["marker"], markersize=10, color="#555555",
+                markerfacecolor="#555555" if style["filled"] else "white", markeredgecolor="black",
+                label=style["label"])
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.12), ncols=2)
+    ax.set_xlabel("Time after the first dose (logarithmic scale)")
+    ax.set_title(title)
+    return fig
+
+
+def plot_early_response(responses: pd.DataFrame, *, title: str) -> Figure:
+    """Forest plot of early response rates by study and arm, with 95 % confidence intervals.
+
+    Parameters
+    ----------
+    responses
+        A table like ``helpers.data.load("early_response")``; intervals come from
+        :func:`response_with_ci` (Wilson from counts, or as reported for model estimates).
+    title
+        The figure title (state the finding).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Drug arms are circles, control arms squares (colour repeats the distinction).
+    """
+    table = response_with_ci(responses)
+    _require(table, "responses", ["study", "arm", "role", "timepoint_h", "control_type"])
+    title = _title(title)
+    unknown = set(table["role"]) - set(_ROLE_STYLE)
+    if unknown:
+        raise ValueError(f"responses: unknown role {sorted(unknown)}")
+    studies = list(dict.fromkeys(table["study"]))
+    n_rows = len(table) + len(studies)
+    fig, ax = figure(figsize=(11, 0.42 * n_rows + 2.0))
+    y, ticks, tick_labels = 0, [], []
+    for study in studies:
+        rows = table[table["study"] == study]
+        hours_ = float(rows["timepoint_h"].iloc[0])
+        method = "reported 95% CI" if (rows["ci_method"] == "reported").all() else "95% Wilson CI from counts"
+        ax.text(-1.0, y, f"{study} — at {hours_:g} h, {method}", fontweight="bold", fontsize=11.5,
+                va="center", ha="left")
+        y += 1
+        for row in rows.itertuples(index=False):
+            style = _ROLE_STYLE[row.role]
+            ax.errorbar(row.rate_pct, y, xerr=[[row.rate_pct - row.low_pct], [row.high_pct - row.rate_pct]],
+                        fmt=style["marker"], color=style["color"], markersize=9, capsize=3,
+                        markeredgecolor="black", linewidth=1.8)
+            count = f"  {int(row.responders)}/{int(row.n)}" if row.ci_method != "reported" else ""
+            ticks.append(y)
+            tick_labels.append(f"{row.arm}{count}")
+            y += 1
+    ax.set_yticks(ticks, tick_labels)
+    ax.set_ylim(y - 0.4, -0.7)
+    ax.set_xlim(-1.5, 100)
+    ax.grid(axis="y", visible=False)
+    for role, text in (("drug", "ketamine or esketamine arm"), ("control", "control arm")):
+        style = _ROLE_STYLE[role]
+        ax.plot([], [], linestyle="none", marker=style["marker"], color=style["color"],
+                markeredgecolor="black", label=text)
+    ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.08), ncols=2)
+    ax.set_xlabel("Responders (≥50% fall in depression score) [% of patients]")
+    ax.set_title(title)
+    return fig
+
+
+def plot_ssri_build_up(ssri: pd.DataFrame, rate_per_week: float, *, title: str,
+                       max_week: float = 14.0) -> Figure:
+    """Two panels: the illustrative build-up curve with its anchors, and percentages of patients by week.
+
+    Parameters
+    ----------
+    ssri
+        A table like ``helpers.data.load("ssri_time_course")``.
+    rate_per_week
+        Rate k [1/week] of the illustrative curve (see :func:`calibrate_rate`).
+    title
+        The figure title (state the finding).
+    max_week
+        Right end of both time axes [weeks], >= 6.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    _require(ssri, "ssri", ["week", "measure", "arm", "value_pct"])
+    title = _title(title)
+    max_week = real("max_week", max_week, min_value=6.0)
+    weeks = np.linspace(0.0, 6.0, 121)  # the model is drawn only where the meta-analysis has data
+    fig, (left, right) = figure(1, 2, figsize=(13, 5.4), gridspec_kw={"width_ratios": [1, 1.1]})
+    left.plot(weeks, saturating_share(weeks, rate_per_week), color=OKABE_ITO["bluish_green"],
+              linestyle="--", label="illustrative curve (one exponential)")
+    anchors = ssri[ssri["measure"] == "share_of_week6_effect"]
+    left.plot(anchors["week"], anchors["value_pct"], linestyle="none", marker="o", markersize=10,
+              color=OKABE_ITO["black"], label="reported (Taylor et al. 2006)")
+    left.set_xlim(0, 7)
+    left.set_ylim(0, 110)
+    left.set_xlabel("Weeks on an SSRI")
+    left.set_ylabel("Share of the week-6 drug–placebo\ndifference [%]")
+    left.set_title("Drug–placebo difference builds up", fontsize=13)
+    left.legend(loc="lower right")
+    styles = {
+        ("early_improvers", "antidepressant"): ("antidepressant: early improvers", "o", OKABE_ITO["blue"]),
+        ("early_improvers", "placebo"): ("placebo: early improvers", "s", OKABE_ITO["orange"]),
+        ("response", "citalopram"): ("citalopram, open label, exit ≤14 wk: response", "^",
+                                     OKABE_ITO["bluish_green"]),
+        ("remission", "citalopram"): ("citalopram, open label, exit ≤14 wk: remission", "v",
+                                      OKABE_ITO["vermillion"]),
+    }
+    for (measure, arm), (label, marker, colour) in styles.items():
+        rows = ssri[(ssri["measure"] == measure) & (ssri["arm"] == arm)]
+        if not rows.empty:
+            right.plot(rows["week"], rows["value_pct"], linestyle="none", marker=marker, markersize=11,
+                       color=colour, markeredgecolor="black", label=label)
+    right.axvspan(8.0, max_week, color="#f2f2f2", zorder=0)
+    right.text(8.2, 4, "many citalopram responders\nand remitters got there\nat or after 8 weeks",
+               fontsize=10.5, color="#333333", va="bottom")
+    right.set_xlim(0, max_week + 1)
+    right.set_ylim(0, 100)
+    right.set_xlabel("Weeks of treatment")
+    right.set_ylabel("Patients [%]")
+    right.set_title("What patients reach, and when", fontsize=13)
+    right.legend(loc="upper left", fontsize=11)
+    fig.suptitle(title, x=0.01, ha="left", fontsize=15, fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def time_course_panels(course: pd.DataFrame) -> list[str]:
+    """The names of the time courses in ``course`` (the ``panel`` column), in table order."""
+    _require(course, "course", ["panel"])
+    return list(dict.fromkeys(course["panel"]))
+
+
+def plot_time_course(course: pd.DataFrame, panel: str, title: str | None = None) -> Figure:
+    """One study's time course: every arm's value over time after the (first) dose.
+
+    Parameters
+    ----------
+    course
+        A table like ``helpers.data.load("onset_time_course")``.
+    panel
+        One of :func:`time_course_panels`.
+    title
+        A title that states the finding; ``None`` uses the panel's name (for the interactive menu).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Drug arms solid lines with circles, control arms dashed lines with squares; time in hours when
+        the course ends within 2 days, else in days.
+    """
+    _require(course, "course", ["panel", "arm", "role", "outcome", "time_h", "value", "source_id"])
+    panels = time_course_panels(course)
+    if panel not in panels:
+        raise ValueError(f"panel: unknown time course {panel!r}; choose one of {panels}")
+    rows = course[course["panel"] == panel]
+    outcome = rows["outcome"].iloc[0]
+    if outcome not in _OUTCOME_LABEL or rows["outcome"].nunique() != 1:
+        raise ValueError(f"course: panel {panel!r} must have one known outcome")
+    in_hours = float(rows["time_h"].max()) <= 48.0
+    unit, scale = ("hours", 1.0) if in_hours else ("days", 24.0)
+    fig, ax = figure(figsize=(9, 5))
+    drug_styles = iter([LINESTYLES[0], LINESTYLES[3], LINESTYLES[4], LINESTYLES[6]])
+    drug_markers = iter([MARKERS[0], MARKERS[2], MARKERS[3], MARKERS[5]])
+    drug_colours = iter([OKABE_ITO["blue"], OKABE_ITO["vermillion"], OKABE_ITO["reddish_purple"],
+                         OKABE_ITO["black"]])
+    for arm in dict.fromkeys(rows["arm"]):
+        arm_rows = rows[rows["arm"] == arm].sort_values("time_h")
+        if arm_rows["role"].iloc[0] == "control":
+            style = dict(_ROLE_STYLE["control"])
+        else:
+            style = {"color": next(drug_colours), "marker": next(drug_markers),
+                     "linestyle": next(drug_styles)}
+        ax.plot(arm_rows["time_h"].astype(float) / scale, arm_rows["value"], label=arm,
+                markeredgecolor="black", linewidth=1.6, markersize=9, **style)
+    if outcome == "response_pct":
+        ax.set_ylim(0, 100)
+    elif outcome == "madrs_change":
+        ax.set_ylim(top=0)
+    else:
+        ax.set_ylim(bottom=0)
+    ax.set_xlim(left=0)
+    ax.set_xlabel(f"Time after the (first) dose [{unit}]")
+    ax.set_ylabel(_OUTCOME_LABEL[outcome])
+    ax.set_title(panel if title is None else _title(title))
+    ax.legend(loc="best", fontsize=11)
+    return fig
+
+
+def time_course_alt(course: pd.DataFrame, panel: str) -> str:
+    """A one-sentence description of :func:`plot_time_course` for ``panel`` (alt text)."""
+    _require(course, "course", ["panel", "arm", "outcome", "time_h"])
+    if panel not in time_course_panels(course):
+        raise ValueError(f"panel: unknown time course {panel!r}")
+    rows = course[course["panel"] == panel]
+    arms = list(dict.fromkeys(rows["arm"]))
+    what = _OUTCOME_LABEL[rows["outcome"].iloc[0]].split(" [")[0]
+    times = rows["time_h"].astype(float)
+    span = (f"{times.min():g} to {times.max():g} hours" if times.max() <= 48
+            else f"day {times.min() / 24:g} to day {times.max() / 24:g}")
+    return (f"{what} over time ({span}) in {len(arms)} arms of {panel.split(':')[0]}: "
+            + "; ".join(arms) + ".")
+
+
+def show_time_course(course: pd.DataFrame, panel: str, title: str | None = None) -> None:
+    """Draw :func:`plot_time_course` and display it with its description and sources (for widgets)."""
+    from helpers.style import show
+
+    fig = plot_time_course(course, panel, title)
+    ids = list(dict.fromkeys(course.loc[course["panel"] == panel, "source_id"]))
+    show(fig, alt=time_course_alt(course, panel), sources=ids)
