@@ -6,9 +6,8 @@ import json
 
 import pytest
 
-from helpers import course
-
 from conftest import NOTEBOOKS
+from helpers import course
 
 
 def test_learning_path_lists_every_notebook_in_order():

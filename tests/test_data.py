@@ -72,13 +72,13 @@ def test_source_line_and_citations():
 
 @pytest.mark.parametrize("bad", ["", "nosuchsource", ["berman2000", "nosuchsource"], []])
 def test_unknown_or_empty_source_ids_are_refused(bad):
-    with pytest.raises(ValueError, match="ids"):
+    with pytest.raises(ValueError, match=r"ids"):
         data.source_line(bad)
 
 
 @pytest.mark.parametrize("bad", ["nosuchtable", "", None, 3])
 def test_unknown_table_is_refused_naming_the_argument(bad):
-    with pytest.raises(ValueError, match="name"):
+    with pytest.raises(ValueError, match=r"name"):
         data.load(bad)
 
 
@@ -148,7 +148,7 @@ def test_ragged_row_is_reported(data_copy):
 
 def test_missing_file_is_reported(data_copy):
     (data_copy / "history.csv").unlink()
-    with pytest.raises(data.DataFileError, match="history.csv: file not found"):
+    with pytest.raises(data.DataFileError, match=r"history.csv: file not found"):
         data.load("history")
 
 

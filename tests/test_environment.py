@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import ROOT
 
 # conda-forge names that differ from the PyPI names used in pyproject.toml

@@ -58,7 +58,7 @@ def test_feedback_renders_as_html_and_text():
 
 @pytest.mark.parametrize("bad", ["99.nothing", "", None, 3])
 def test_unknown_question_is_refused_naming_the_argument(bad):
-    with pytest.raises(ValueError, match="^question_id:"):
+    with pytest.raises(ValueError, match=r"^question_id:"):
         check(bad, 1)
 
 

@@ -12,8 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import NOTEBOOKS, ROOT
 
+from conftest import NOTEBOOKS, ROOT
 from helpers import course, data
 from helpers.answers import ANSWERS
 from helpers.notebooks import execute
@@ -149,9 +149,8 @@ def test_exercises_have_solution_then_check(path):
     assert solutions, "at least one exercise"
     prefix = path.name[:2] + "."
     for i in solutions:
-        tree = ast.parse(text(cells[i]))
-        assert tree.body and isinstance(tree.body[0], ast.Expr) and isinstance(tree.body[0].value, ast.Constant) \
-            and isinstance(tree.body[0].value.value, str), f"code cell {i}: a solution opens with a docstring"
+        docstring = ast.get_docstring(ast.parse(text(cells[i])))
+        assert docstring, f"code cell {i}: a solution opens with a docstring stating the task"
         assert i + 1 < len(cells) and "check" in tags(cells[i + 1]), f"code cell {i}: a check cell follows"
         keys = re.findall(r"check\(\s*[\"']([^\"']+)[\"']", text(cells[i + 1]))
         assert keys, f"code cell {i + 1}: call check('NN.name', answer)"

@@ -78,7 +78,7 @@ def test_wilson_bad_input_names_the_argument(args, name):
 
 @pytest.mark.parametrize("level", [0, 1, 1.5, -0.1, float("nan")])
 def test_bad_confidence_level(level):
-    with pytest.raises(ValueError, match="^level:"):
+    with pytest.raises(ValueError, match=r"^level:"):
         wilson_ci(5, 10, level)
 
 
@@ -99,9 +99,9 @@ def test_counts_from_percent_bad_input(pct, n, name):
 
 
 def test_number_needed_bad_input():
-    with pytest.raises(ValueError, match="^rd:"):
+    with pytest.raises(ValueError, match=r"^rd:"):
         number_needed(0.2)
-    with pytest.raises(ValueError, match="^outcome:"):
+    with pytest.raises(ValueError, match=r"^outcome:"):
         number_needed(risk_difference(5, 10, 1, 10), "cure")
 
 

@@ -39,15 +39,15 @@ def test_timeline_bad_input(events, kwargs, message):
 
 @pytest.mark.parametrize(("args", "name"), [((0, 1), "nrows"), ((1, -2), "ncols"), ((1.5, 1), "nrows")])
 def test_figure_bad_grid(args, name):
-    with pytest.raises(ValueError, match=f"^{name}:"):
+    with pytest.raises(ValueError, match=rf"^{name}:"):
         style.figure(*args)
 
 
 def test_show_refuses_unknown_sources_and_non_figures():
     fig, _ = style.figure()
-    with pytest.raises(ValueError, match="ids: unknown source id"):
+    with pytest.raises(ValueError, match=r"ids: unknown source id"):
         style.show(fig, alt="A figure that cites a source that does not exist.", sources=["nosuch"])
-    with pytest.raises(ValueError, match="^fig:"):
+    with pytest.raises(ValueError, match=r"^fig:"):
         style.show("not a figure", alt="A figure description that is long enough.", sources=["gao2016"])
     plt.close(fig)
 
