@@ -53,9 +53,12 @@ slides: $(STAMP)
 student: $(STAMP)
 	$(BIN)/python -m helpers.editions student $(NB)
 
-# Debian's Chromium for the real-browser tests (Playwright drives it; it never downloads a browser).
+# What the tests need beyond Python, from Debian: Chromium for the real-browser tests (Playwright drives
+# /usr/bin/chromium and never downloads a browser) and npm, which installs the decks' offline reveal.js.
 browser-deps:
-	@test -x /usr/bin/chromium || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@test -x /usr/bin/chromium && command -v npm >/dev/null || { \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		$$(test -x /usr/bin/chromium || echo chromium) $$(command -v npm >/dev/null || echo npm) >/dev/null; }
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -125,17 +125,9 @@ def test_from_installed_package(tmp_path: Path, installed: Path, checkout_report
     assert report["citations"] == checkout_report["citations"]
 
 
-#: Notebooks that cannot run outside a checkout yet, with the reason (strict xfail: fixing it turns red).
-NEEDS_CHECKOUT = {
-    "00_course_map.ipynb": "course.learning_path() reads helpers.paths.notebooks_dir(), which only "
-                           "exists in a checkout of the repository",
-}
-#: The first and the last notebook: the course map and a notebook that only reads data.
-INSTALLED_CASES = [
-    pytest.param(nb, id=nb.stem, marks=[pytest.mark.xfail(strict=True, reason=NEEDS_CHECKOUT[nb.name])]
-                 if nb.name in NEEDS_CHECKOUT else [])
-    for nb in dict.fromkeys(NOTEBOOKS[:1] + NOTEBOOKS[-1:])
-]
+#: The first and the last notebook: the course map (reads the notebooks' metadata from its own folder)
+#: and a notebook that only reads data.
+INSTALLED_CASES = [pytest.param(nb, id=nb.stem) for nb in dict.fromkeys(NOTEBOOKS[:1] + NOTEBOOKS[-1:])]
 
 
 @pytest.mark.parametrize("notebook", INSTALLED_CASES)

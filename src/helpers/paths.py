@@ -55,14 +55,21 @@ def repo_dir() -> Path | None:
 
 
 def notebooks_dir() -> Path:
-    """Return the repository's ``notebooks/`` folder.
+    """Return the folder that holds the course notebooks.
+
+    In a checkout this is the repository's ``notebooks/``; with an installed package it is the working
+    directory when that holds course notebooks (``NN_*.ipynb``), as it does for a kernel that Jupyter
+    started next to a copy of the course.
 
     Raises
     ------
     FileNotFoundError
-        When the package is not running from a checkout of the repository.
+        When neither a checkout nor a folder of course notebooks is found.
     """
     root = repo_dir()
-    if root is None:
-        raise FileNotFoundError("the notebooks are only available in a checkout of the repository")
-    return root / "notebooks"
+    if root is not None:
+        return root / "notebooks"
+    here = Path.cwd()
+    if any(here.glob("[0-9][0-9]_*.ipynb")):
+        return here
+    raise FileNotFoundError("no course notebooks found: run from a checkout or from the notebooks' folder")

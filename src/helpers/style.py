@@ -80,8 +80,8 @@ def add_source(fig: Figure, sources: str | Iterable[str]) -> str:
     """Write the "Source: ..." line under ``fig``'s content; returns the text written."""
     line = source_line(sources)
     wrapped = "\n".join(textwrap.wrap(line, _WRAP, break_on_hyphens=False))
-    fig.canvas.draw()
-    bbox = fig.get_tightbbox(fig.canvas.get_renderer())
+    fig.draw_without_rendering()  # lays out text so that its extent is known, without painting pixels
+    bbox = fig.get_tightbbox()
     bottom = bbox.y0 / fig.get_figheight()  # [figure fraction] lowest drawn content
     fig.text(0.0, bottom - 0.02, wrapped, ha="left", va="top", fontsize=SOURCE_FONTSIZE,
              color="#333333", gid="source-line")
