@@ -5,9 +5,11 @@ machine; compare ratios, not seconds).
 
 1. **nbval** (strict, as ``make test`` runs it, one process, no xdist). The course's notebooks are
    validated in one pytest run; the floor is the same number of copies of a *floor notebook* that only
-   imports numpy, pandas, matplotlib and ``helpers``, validated the same way. Per notebook: its cells'
-   test time (from pytest's JUnit report) and its kernel's peak resident memory, each divided by the floor
-   notebook's. Targets: whole-course validation <= 1.5x the floor, worst kernel peak <= 1.25x the floor.
+   imports numpy, pandas, matplotlib and the helpers every notebook uses (``from helpers import data,
+   style``: the data layer with its schema library, and the figure style), validated the same way. Per
+   notebook: its cells' test time (from pytest's JUnit report) and its kernel's peak resident memory, each
+   divided by the floor notebook's. Targets: whole-course validation <= 1.5x the floor, worst kernel
+   peak <= 1.25x the floor.
 2. **JupyterLab** in headless Chromium (the machinery of ``tests/test_lab_browser.py``): time from opening
    the notebook to all outputs (page load, kernel start, Run All, kernel idle) and kernel peak memory, per
    notebook, divided by an empty notebook's.
@@ -40,7 +42,10 @@ sys.path.insert(0, str(ROOT / "tests"))
 from lab_server import LabServer, peak_rss_mb, run_in_lab  # noqa: E402
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-FLOOR_SOURCE = "import matplotlib.pyplot as plt\nimport numpy as np\nimport pandas as pd\n\nimport helpers"
+FLOOR_SOURCE = (
+    "import matplotlib.pyplot as plt\nimport numpy as np\nimport pandas as pd\n\n"
+    "from helpers import data, style"
+)
 NBVAL_ARGS = ["-p", "no:xdist", "-p", "no:cacheprovider", "-q", "--nbval",
               "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg")]
 TARGET_TIME = 1.5  # whole-course nbval time / floor
@@ -160,7 +165,7 @@ def bench_nbval(repeat: int, *, allow_failures: bool = False) -> str:
     floor_peak = max(base.peaks_mb)
     lines = [
         f"nbval (strict, one process; best of {repeat}); floor = a notebook that only imports numpy, pandas,"
-        " matplotlib and helpers",
+        " matplotlib and helpers.data, helpers.style",
         "",
         "| notebook | nbval time [s] | × floor | kernel peak [MB] | × floor |",
         "|---|---:|---:|---:|---:|",
