@@ -72,7 +72,7 @@ def synthetic_notebook(*, docstring: bool = True) -> nbformat.NotebookNode:
                       outputs=[nbformat.v4.new_output("execute_result", data={"text/plain": "Correct"},
                                                       execution_count=4)]),
         new_markdown_cell("A written answer: the trick is 147.", metadata=_meta("-", "solution")),
-        new_markdown_cell("Instructor: mention the 1962 synthesis.", metadata=_meta("-", "instructor")),
+        new_markdown_cell("Instructor: mention Parke-Davis.", metadata=_meta("-", "instructor")),
         new_markdown_cell("## Key takeaways\n\n- done", metadata=_meta("slide")),
         new_markdown_cell("## References", metadata=_meta("slide")),
     ]
@@ -183,8 +183,8 @@ def test_student_edition_of_synthetic_notebook(synthetic: Path, tmp_path: Path) 
     nbformat.validate(student)
     text = result.output.read_text(encoding="utf-8")
     assert "greet the class" not in text            # speaker notes removed
-    assert "1962" not in text                       # instructor cell removed
-    assert "147" not in text                        # markdown solution replaced
+    assert "Parke-Davis" not in text                # instructor cell removed
+    assert "the trick is" not in text               # markdown solution replaced (cell ids are random hex)
     assert SECRET not in text and "6 * 7" not in text and "21021" not in text
     [stub] = [c for c in student.cells if c.cell_type == "code" and "solution" in c.metadata["tags"]]
     assert stub.source.startswith('"""Compute the answer in µM.')

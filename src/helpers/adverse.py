@@ -33,6 +33,7 @@ __all__ = [
     "plot_trial_events",
     "plot_trials",
     "risk_differences",
+    "show_trial_events",
     "trial_names",
 ]
 
@@ -356,3 +357,18 @@ def plot_time_course(course: pd.DataFrame, *, title: str) -> Figure:
     ax.set_title(title, fontsize=13)
     fig.tight_layout()
     return fig
+
+
+def show_trial_events(trials: pd.DataFrame, trial: str = "TRANSFORM-1", min_pct: float = 10.0,
+                      alt: str | None = None) -> None:
+    """Show :func:`plot_trial_events` with the trial's source and a description (the widget's function).
+
+    ``alt`` replaces the generic description, for a static figure whose result can be described.
+    """
+    from helpers.style import show
+
+    name = _check_trial(_frame("trials", trials, ("trial", "source_id")), trial)
+    fig = plot_trial_events(trials, name, min_pct)
+    ids = list(dict.fromkeys(trials.loc[trials["trial"] == name, "source_id"]))
+    show(fig, alt=alt or f"Events in at least {min_pct:g} percent of an esketamine arm of {name}, with "
+         "placebo beside each, and 95 percent intervals.", sources=ids)

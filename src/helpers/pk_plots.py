@@ -34,6 +34,7 @@ __all__ = [
     "plot_curves_over_bands",
     "plot_dose_explorer",
     "plot_time_course",
+    "show_dose_explorer",
 ]
 
 #: The effects drawn as bands (ranges) or lines (single values), bottom to top.
@@ -262,3 +263,20 @@ def plot_bioavailability(table: pd.DataFrame, *, title: str) -> Figure:
     ax.legend(loc="lower right", title="Route")
     fig.tight_layout()
     return fig
+
+
+#: Sources of the dose explorer: the model's parameters (see ``pk_parameters.csv``) and the bands.
+EXPLORER_SOURCES = ("kamp2020", "fanta2015", "ketalar_pi", "spravato_pi", "pharmacotherapy2022", "rolan2014",
+                    "zanos2018", "aalto2002")
+
+
+def show_dose_explorer(dose_mg_per_kg: float = 0.5, duration_min: float = 40.0, route: str = "iv",
+                       weight_kg: float = 70.0, *, bands: pd.DataFrame) -> None:
+    """Show :func:`plot_dose_explorer` with its source line and description (the sliders' function)."""
+    from helpers.style import show
+
+    regimen = explorer_regimen(dose_mg_per_kg, duration_min, route)
+    fig = plot_dose_explorer(dose_mg_per_kg, duration_min, route, weight_kg, bands=bands)
+    show(fig, alt=f"Modelled plasma concentration over 4 hours for {regimen.label} in a {weight_kg:g} kg "
+         "adult, drawn with the 0.5 mg/kg 40-minute infusion for comparison over the dissociation, "
+         "hallucination and anaesthesia bands.", sources=list(EXPLORER_SOURCES))

@@ -27,6 +27,7 @@ __all__ = [
     "plot_cascade",
     "plot_mg_block",
     "plot_occupancy",
+    "show_mg_block",
 ]
 
 #: Order of the time-scale categories of ``mechanism_cascade.csv`` (x axis of :func:`plot_cascade`).
@@ -290,3 +291,21 @@ def plot_cascade(cascade: pd.DataFrame, *, title: str, wrap: int = 44) -> Figure
     ax.legend(loc="upper left", bbox_to_anchor=(0.0, -0.14), ncols=2, fontsize=11)
     ax.set_title(title)
     return fig
+
+
+def show_mg_block(v_mv: float = -70.0, mg_mm: float = 1.0) -> None:
+    """Show the Mg²⁺-block curve at one Mg²⁺ level [mM], marking the unblocked share at ``v_mv`` [mV].
+
+    The function behind the notebook's sliders: it draws :func:`plot_mg_block` and displays it with
+    :func:`helpers.style.show` (source line and a description that states the marked value).
+    """
+    from helpers.style import show
+
+    pct = 100 * mg_unblocked_fraction(v_mv, mg_mm)
+    fig = plot_mg_block(
+        [mg_mm], highlight_v_mv=v_mv,
+        title=f"At {v_mv:g} mV and {mg_mm:.2g} mM Mg²⁺, {pct:.0f}% of the conductance is unblocked",
+    )
+    show(fig, alt=f"S-shaped curve of unblocked NMDA conductance against membrane potential at "
+         f"{mg_mm:.2g} mM Mg²⁺, with a marker at {v_mv:g} mV showing {pct:.0f}% unblocked.",
+         sources=["jahr1990"])

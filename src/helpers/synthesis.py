@@ -27,6 +27,7 @@ __all__ = [
     "fold_below",
     "plot_body_system",
     "relation_to_band",
+    "show_body_system",
     "side_by_side",
 ]
 
@@ -195,3 +196,13 @@ def plot_body_system(table: pd.DataFrame, body_system: str = "psychiatric") -> F
     name = body_system.replace("_", " ").capitalize()
     title = f"{name} events: {clearer} of {len(rows)} clearly more common on esketamine"
     return plot_risk_differences(rows, title=title)
+
+
+def show_body_system(table: pd.DataFrame, body_system: str = "psychiatric") -> None:
+    """Show :func:`plot_body_system` with its source line and description (the widget's function)."""
+    from helpers.style import show
+
+    fig = plot_body_system(table, body_system)
+    name = str(body_system).replace("_", " ")
+    show(fig, alt=f"Percentage of patients with each {name} event on esketamine and on placebo, and the "
+         "excess over placebo with 95% intervals.", sources=table.attrs["sources"])
