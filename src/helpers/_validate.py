@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from numbers import Integral, Real
 
 import numpy as np
+import pandas as pd
 
 
 def real(name: str, value: object, *, min_value: float | None = None, max_value: float | None = None,
@@ -47,3 +49,15 @@ def array(name: str, value: object, *, min_value: float | None = None) -> np.nda
     if min_value is not None and np.any(arr < min_value):
         raise ValueError(f"{name}: must be >= {min_value}")
     return arr
+
+
+def frame(name: str, value: object, columns: Iterable[str]) -> pd.DataFrame:
+    """Return ``value`` if it is a non-empty DataFrame with ``columns``, else raise ``ValueError``."""
+    if not isinstance(value, pd.DataFrame):
+        raise ValueError(f"{name}: expected a pandas DataFrame, got {type(value).__name__}")
+    missing = [c for c in columns if c not in value.columns]
+    if missing:
+        raise ValueError(f"{name}: missing column(s) {', '.join(missing)}")
+    if value.empty:
+        raise ValueError(f"{name}: the table is empty")
+    return value

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers._validate import real
+from helpers._validate import frame, real
 from helpers.stats import number_needed, risk_difference, wilson_ci
 from helpers.style import LINESTYLES, MARKERS, PALETTE, figure
 
@@ -49,14 +49,7 @@ _TIME_COLUMNS = ("effect", "product", "milestone", "time_min")
 
 
 def _frame(name: str, value: object, columns: Sequence[str]) -> pd.DataFrame:
-    if not isinstance(value, pd.DataFrame):
-        raise ValueError(f"{name}: expected a pandas DataFrame, got {type(value).__name__}")
-    missing = [c for c in columns if c not in value.columns]
-    if missing:
-        raise ValueError(f"{name}: missing column(s) {', '.join(missing)}")
-    if value.empty:
-        raise ValueError(f"{name}: the table has no rows")
-    return value
+    return frame(name, value, columns)
 
 
 def _level(level: float) -> float:

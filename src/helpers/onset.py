@@ -21,7 +21,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers import stats
-from helpers._validate import array, real
+from helpers._validate import array, frame, real
 from helpers.data import citation
 from helpers.style import LINESTYLES, MARKERS, OKABE_ITO, figure
 
@@ -83,15 +83,8 @@ _OUTCOME_LABEL: dict[str, str] = {
 }
 
 
-def _require(frame: object, name: str, columns: Iterable[str]) -> pd.DataFrame:
-    if not isinstance(frame, pd.DataFrame):
-        raise ValueError(f"{name}: expected a pandas DataFrame, got {type(frame).__name__}")
-    missing = sorted(set(columns) - set(frame.columns))
-    if missing:
-        raise ValueError(f"{name}: missing column(s) {missing}")
-    if frame.empty:
-        raise ValueError(f"{name}: the table is empty")
-    return frame
+def _require(table: object, name: str, columns: Iterable[str]) -> pd.DataFrame:
+    return frame(name, table, columns)
 
 
 def _title(title: object) -> str:

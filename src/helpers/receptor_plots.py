@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers._validate import real
+from helpers._validate import frame, real
 from helpers.pharmacology import occupancy
 from helpers.receptor import MG_MAX_MM, V_MAX_MV, V_MIN_MV, mg_unblocked_fraction
 from helpers.style import LINESTYLES, MARKERS, OKABE_ITO, PALETTE, figure
@@ -49,15 +49,8 @@ def _check_title(title: object) -> str | None:
     return title
 
 
-def _require(frame: object, name: str, columns: Iterable[str]) -> pd.DataFrame:
-    if not isinstance(frame, pd.DataFrame):
-        raise ValueError(f"{name}: expected a pandas DataFrame, got {type(frame).__name__}")
-    missing = sorted(set(columns) - set(frame.columns))
-    if missing:
-        raise ValueError(f"{name}: missing column(s) {missing}")
-    if frame.empty:
-        raise ValueError(f"{name}: the table is empty")
-    return frame
+def _require(table: object, name: str, columns: Iterable[str]) -> pd.DataFrame:
+    return frame(name, table, columns)
 
 
 def plot_mg_block(mg_levels_mm: Sequence[float], *, highlight_v_mv: float | None = None,

@@ -16,7 +16,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers._validate import real
+from helpers._validate import frame, real
 from helpers.adverse import plot_risk_differences, risk_differences
 from helpers.data import citation, split_ids
 
@@ -97,13 +97,7 @@ def bands_position(conc_ng_per_ml: float, bands: pd.DataFrame) -> pd.DataFrame:
         ``position`` (below / within / above) and ``fold_to_low`` (band's lower limit / concentration).
     """
     conc = real("conc_ng_per_ml", conc_ng_per_ml, min_value=0.0, strict_min=True)
-    if not isinstance(bands, pd.DataFrame):
-        raise ValueError(f"bands: expected a DataFrame, got {type(bands).__name__}")
-    missing = [c for c in _BAND_COLUMNS if c not in bands.columns]
-    if missing:
-        raise ValueError(f"bands: missing column(s) {missing}")
-    if bands.empty:
-        raise ValueError("bands: the table is empty")
+    frame("bands", bands, _BAND_COLUMNS)
     rows = []
     for _, band in bands.sort_values("low_ng_per_ml", kind="stable").iterrows():
         low, high = float(band["low_ng_per_ml"]), float(band["high_ng_per_ml"])
@@ -138,13 +132,7 @@ def side_by_side(table: pd.DataFrame) -> pd.DataFrame:
         Indexed by ``Aspect``, with columns ``Therapy (supervised)``, ``Non-medical use`` and ``Sources``
         (short citations such as "Janssen Pharmaceuticals (2019)").
     """
-    if not isinstance(table, pd.DataFrame):
-        raise ValueError(f"table: expected a DataFrame, got {type(table).__name__}")
-    missing = [c for c in _COMPARE_COLUMNS if c not in table.columns]
-    if missing:
-        raise ValueError(f"table: missing column(s) {missing}")
-    if table.empty:
-        raise ValueError("table: the table is empty")
+    frame("table", table, _COMPARE_COLUMNS)
     sources = ["; ".join(citation(i, short=True) for i in split_ids(cell)) for cell in table["source_id"]]
     out = pd.DataFrame(
         {

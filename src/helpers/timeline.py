@@ -7,6 +7,7 @@ import textwrap
 import pandas as pd
 from matplotlib.figure import Figure
 
+from helpers._validate import frame
 from helpers.style import MARKERS, PALETTE, figure
 
 __all__ = ["CATEGORY_STYLE", "plot_timeline"]
@@ -36,11 +37,7 @@ def plot_timeline(events: pd.DataFrame, *, title: str, wrap: int = 26) -> Figure
     -------
     matplotlib.figure.Figure
     """
-    missing = {"year", "event", "category"} - set(events.columns)
-    if missing:
-        raise ValueError(f"events: missing column(s) {sorted(missing)}")
-    if events.empty:
-        raise ValueError("events: the table is empty")
+    frame("events", events, ("year", "event", "category"))
     unknown = set(events["category"]) - set(CATEGORY_STYLE)
     if unknown:
         raise ValueError(f"events: unknown category {sorted(unknown)}")
