@@ -167,10 +167,12 @@ def test_nbval_ignore_only_on_widget_cells(path):
             assert re.search(r"interact|widgets", text(cell)), f"code cell {n}: ignored but not a widget"
 
 
-def test_every_notebook_is_listed_in_the_readme():
+def test_readme_contents_match_the_notebooks():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| \[`(\d\d_\w+\.ipynb)`\].*\| (\d+) \|$", readme, re.MULTILINE))
+    assert sorted(rows) == [nb.name for nb in NOTEBOOKS], "README contents table lists other notebooks"
     for nb in NOTEBOOKS:
-        assert nb.name in readme, f"README contents table lacks {nb.name}"
+        assert int(rows[nb.name]) == course.course_metadata(nb)["minutes"], f"README minutes of {nb.name}"
 
 
 @pytest.mark.slow
