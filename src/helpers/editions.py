@@ -30,6 +30,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -366,6 +367,32 @@ def install_vendor(out_dir: str | Path, *, npm: str = "npm") -> Path:
     return vendor
 
 
+def _build_each(edition: str, paths: list[Path], out: Path, suffix: str,
+                convert: Callable[[Path, Path], None], *, force: bool, log: bool) -> list[BuildResult]:
+    """Run ``convert(notebook, output)`` for each notebook whose output is missing or out of date.
+
+    A stamp per notebook records the hash of the notebook and of the edition's recipe (configuration and
+    templates), so only what changed is rebuilt.
+    """
+    recipe = _recipe_hash(edition)
+    out.mkdir(parents=True, exist_ok=True)
+    results = []
+    for path in paths:
+        output = out / f"{path.stem}{suffix}"
+        stamp = out / ".stamps" / f"{path.stem}.sha256"
+        digest = hashlib.sha256(recipe.encode() + path.read_bytes()).hexdigest()
+        rebuilt = force or not _up_to_date(stamp, output, digest)
+        if rebuilt:
+            convert(path, output)
+            stamp.parent.mkdir(exist_ok=True)
+            stamp.write_text(digest, encoding="utf-8")
+        if log:
+            state = "built" if rebuilt else "up to date"
+            print(f"{edition}: {path.name} -> {_display(output)} ({state})", flush=True)
+        results.append(BuildResult(path, output, rebuilt))
+    return results
+
+
 def build_slides(notebooks: list[str | Path] | None = None, out_dir: str | Path | None = None, *,
                  force: bool = False, log: bool = False) -> list[BuildResult]:
     """Build an offline reveal.js deck ``NN_name.slides.html`` for each notebook.
@@ -386,30 +413,19 @@ def build_slides(notebooks: list[str | Path] | None = None, out_dir: str | Path 
     ValueError
         A notebook is missing or no output folder can be chosen.
     """
-    paths = _notebooks(notebooks)
     out = _out_dir(out_dir, "slides")
     install_vendor(out)
-    recipe = _recipe_hash("slides")
     exporter: SlidesExporter | None = None
-    results = []
-    for path in paths:
-        output = out / f"{path.stem}.slides.html"
-        stamp = out / ".stamps" / f"{path.stem}.sha256"
-        digest = hashlib.sha256(recipe.encode() + path.read_bytes()).hexdigest()
-        rebuilt = force or not _up_to_date(stamp, output, digest)
-        if rebuilt:
-            if exporter is None:
-                exporter = SlidesExporter(config=_load_config("slides_config.json"))
-                exporter.register_preprocessor(DeckPreprocessor(), enabled=True)
-            body, _ = exporter.from_filename(str(path))
-            output.write_text(body, encoding="utf-8")
-            stamp.parent.mkdir(exist_ok=True)
-            stamp.write_text(digest, encoding="utf-8")
-        if log:
-            state = "built" if rebuilt else "up to date"
-            print(f"slides: {path.name} -> {_display(output)} ({state})", flush=True)
-        results.append(BuildResult(path, output, rebuilt))
-    return results
+
+    def convert(path: Path, output: Path) -> None:
+        nonlocal exporter
+        if exporter is None:
+            exporter = SlidesExporter(config=_load_config("slides_config.json"))
+            exporter.register_preprocessor(DeckPreprocessor(), enabled=True)
+        body, _ = exporter.from_filename(str(path))
+        output.write_text(body, encoding="utf-8")
+
+    return _build_each("slides", _notebooks(notebooks), out, ".slides.html", convert, force=force, log=log)
 
 
 def build_student(notebooks: list[str | Path] | None = None, out_dir: str | Path | None = None, *,
@@ -433,32 +449,20 @@ def build_student(notebooks: list[str | Path] | None = None, out_dir: str | Path
         A notebook is missing, a solution cell breaks the conventions (no docstring, no assigned name),
         or no output folder can be chosen.
     """
-    paths = _notebooks(notebooks)
     out = _out_dir(out_dir, "student")
-    recipe = _recipe_hash("student")
     exporter: NotebookExporter | None = None
-    results = []
-    for path in paths:
-        output = out / path.name
-        stamp = out / ".stamps" / f"{path.stem}.sha256"
-        digest = hashlib.sha256(recipe.encode() + path.read_bytes()).hexdigest()
-        rebuilt = force or not _up_to_date(stamp, output, digest)
-        if rebuilt:
-            if exporter is None:
-                exporter = NotebookExporter(config=_load_config("student_config.json"))
-                exporter.register_preprocessor(StudentEditionPreprocessor(), enabled=True)
-            body, _ = exporter.from_filename(str(path))
-            nb = nbformat.reads(body, as_version=4)
-            nbformat.validate(nb)
-            out.mkdir(parents=True, exist_ok=True)
-            nbformat.write(nb, output)
-            stamp.parent.mkdir(exist_ok=True)
-            stamp.write_text(digest, encoding="utf-8")
-        if log:
-            state = "built" if rebuilt else "up to date"
-            print(f"student: {path.name} -> {_display(output)} ({state})", flush=True)
-        results.append(BuildResult(path, output, rebuilt))
-    return results
+
+    def convert(path: Path, output: Path) -> None:
+        nonlocal exporter
+        if exporter is None:
+            exporter = NotebookExporter(config=_load_config("student_config.json"))
+            exporter.register_preprocessor(StudentEditionPreprocessor(), enabled=True)
+        body, _ = exporter.from_filename(str(path))
+        nb = nbformat.reads(body, as_version=4)
+        nbformat.validate(nb)
+        nbformat.write(nb, output)
+
+    return _build_each("student", _notebooks(notebooks), out, ".ipynb", convert, force=force, log=log)
 
 
 def main(argv: list[str] | None = None) -> int:
