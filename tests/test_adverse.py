@@ -33,11 +33,6 @@ def trials() -> pd.DataFrame:
     return data.load("adverse_events_trials")
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    matplotlib.pyplot.close("all")
-
 
 # --- the data tables ---------------------------------------------------------------------------------
 

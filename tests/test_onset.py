@@ -39,11 +39,6 @@ def ssri() -> pd.DataFrame:
     return data.load("ssri_time_course")
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    matplotlib.pyplot.close("all")
-
 
 # --- hours ------------------------------------------------------------------------------------------
 def test_hours_converts_by_hand_values():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 
 import matplotlib
-import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
@@ -15,11 +14,6 @@ from helpers.pharmacology import REGIMENS, simulate
 
 matplotlib.use("Agg")
 
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")

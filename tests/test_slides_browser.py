@@ -12,7 +12,7 @@ import pytest
 from nbformat.v4 import new_markdown_cell, new_notebook
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from helpers.editions import build_slides
+from helpers.editions import BuildResult, build_slides
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -126,6 +126,16 @@ def test_speaker_view_shows_notes(name: str, decks: dict[str, Path], chromium_co
         page.close()  # type: ignore[attr-defined]
 
 
+def _deck_of(nb: nbformat.NotebookNode, path: Path, decks: dict[str, Path]) -> BuildResult:
+    """Write ``nb`` to ``path`` and build its deck next to it, reusing the session's vendor files."""
+    nbformat.write(nb, path)
+    out = path.parent / "slides"
+    out.mkdir()
+    (out / "vendor").symlink_to(next(iter(decks.values())).parent / "vendor", target_is_directory=True)
+    [result] = build_slides([path], out)
+    return result
+
+
 def test_browser_check_catches_a_bad_deck(tmp_path: Path, decks: dict[str, Path],
                                           chromium_context: object) -> None:
     """A deck with two slides, no notes and an image from the web fails every check it should."""
@@ -133,12 +143,7 @@ def test_browser_check_catches_a_bad_deck(tmp_path: Path, decks: dict[str, Path]
     nb.cells = [new_markdown_cell("# Bad deck", metadata={"slideshow": {"slide_type": "slide"}}),
                 new_markdown_cell('<img src="https://example.org/x.png" alt="web image">',
                                   metadata={"slideshow": {"slide_type": "slide"}})]
-    path = tmp_path / "97_bad.ipynb"
-    nbformat.write(nb, path)
-    out = tmp_path / "slides"
-    out.mkdir()
-    (out / "vendor").symlink_to(next(iter(decks.values())).parent / "vendor", target_is_directory=True)
-    [result] = build_slides([path], out)
+    result = _deck_of(nb, tmp_path / "97_bad.ipynb", decks)
     page, report = open_deck(chromium_context, result.output)
     page.close()  # type: ignore[attr-defined]
     assert report.started
@@ -159,12 +164,7 @@ def test_browser_check_passes_a_good_deck_with_maths(tmp_path: Path, decks: dict
                 md("Tell the class the deck works offline.", "notes"),
                 md("## Maths\n\n$$C(t) = \\frac{D}{V} e^{-k t}$$"),
                 md("## Three"), md("## Four"), md("## Five")]
-    path = tmp_path / "96_good.ipynb"
-    nbformat.write(nb, path)
-    out = tmp_path / "slides"
-    out.mkdir()
-    (out / "vendor").symlink_to(next(iter(decks.values())).parent / "vendor", target_is_directory=True)
-    [result] = build_slides([path], out)
+    result = _deck_of(nb, tmp_path / "96_good.ipynb", decks)
     page, report = open_deck(chromium_context, result.output)
     try:
         page.keyboard.press("Space")  # type: ignore[attr-defined]
