@@ -266,7 +266,7 @@ def test_show_prints_the_description(tmp_path, monkeypatch, capsys) -> None:
         style.show(fig, alt="A straight line rising from zero to one.", sources=["machado2009"])
     finally:
         data._load_validated.cache_clear()
-    assert len(shown) == 2 and shown[0] is fig
+    assert len(shown) == 2 and shown[0].figure is fig
     description = shown[1]
     assert isinstance(description, dict)
     assert '<p class="figure-description"' in description["text/html"]

@@ -216,10 +216,10 @@ def test_show_claims_displays_figure_and_description(table, monkeypatch):
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda *a, **k: shown.append((a, k)))
     assert cl.show_claims(table, verdict="false") is None
-    assert isinstance(shown[0][0][0], Figure)
+    assert isinstance(shown[0][0][0].figure, Figure)
     description = shown[1][1]["metadata"]["course_figure"]
     assert "0 supported" in description["alt"] and description["sources"]
-    title = shown[0][0][0].axes[0].get_title(loc="left")
+    title = shown[0][0][0].figure.axes[0].get_title(loc="left")
     assert title.startswith(f"{(table['verdict'] == 'false').sum()} claims (verdict false)")
     shown.clear()
     cl.show_claims(table, verdict="supported", evidence_type="animal")  # no match: still a figure

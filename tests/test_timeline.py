@@ -60,7 +60,7 @@ def test_show_publishes_description_with_its_sources(monkeypatch):
     ax.plot([0, 1], [0, 1])
     style.show(fig, alt="A straight line from zero to one.", sources="gao2016; berman2000")
     (first, _), (description, meta) = published
-    assert first is fig and not plt.fignum_exists(fig.number)
+    assert first.figure is fig and not plt.fignum_exists(fig.number)
     assert description["text/plain"] == "Figure description: A straight line from zero to one."
     assert meta == {"course_figure": {"alt": "A straight line from zero to one.",
                                       "sources": ["gao2016", "berman2000"]}}

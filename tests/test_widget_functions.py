@@ -19,7 +19,8 @@ def published(monkeypatch):
 
 
 def _description(published) -> tuple[str, list[str]]:
-    (fig, _), (description, meta) = published[-2:]
+    (rendered, _), (description, meta) = published[-2:]
+    fig = rendered.figure
     assert not plt.fignum_exists(fig.number), "the figure is closed after display"
     assert any(t.get_gid() == "source-line" for t in fig.texts)
     return description["text/plain"], meta["course_figure"]["sources"]

@@ -23,7 +23,7 @@ from helpers.pharmacology import (
     Simulation,
     simulate,
 )
-from helpers.style import LINESTYLES, MARKERS, OKABE_ITO, PALETTE, figure
+from helpers.style import LINESTYLES, MARKERS, OKABE_ITO, PALETTE, figure, log_scale
 
 __all__ = [
     "BAND_EFFECTS",
@@ -133,7 +133,7 @@ def plot_curves_over_bands(sims: Sequence[Simulation], bands: pd.DataFrame, *, t
         every = max(1, len(t) // 12)
         ax.plot(t, c, color=PALETTE[i], linestyle=LINESTYLES[i], marker=MARKERS[i], markevery=every,
                 label=label, zorder=3)
-    ax.set_yscale("log")
+    log_scale(ax, "y")
     ax.set_ylim(low, high)
     ax.set_xlim(0, t_max)
     ax.set_xlabel("Time after the start of dosing (min)")

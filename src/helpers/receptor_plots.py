@@ -18,7 +18,7 @@ from matplotlib.figure import Figure
 from helpers._validate import frame, real
 from helpers.pharmacology import occupancy
 from helpers.receptor import MG_MAX_MM, V_MAX_MV, V_MIN_MV, mg_unblocked_fraction
-from helpers.style import LINESTYLES, MARKERS, OKABE_ITO, PALETTE, figure
+from helpers.style import LINESTYLES, MARKERS, OKABE_ITO, PALETTE, figure, log_scale
 
 __all__ = [
     "STRENGTH_STYLE",
@@ -150,7 +150,7 @@ def plot_affinity(table: pd.DataFrame, *, title: str) -> Figure:
                     fontsize=11)
     labels = [f"{r.compound} · {r.target}" for r in ordered.itertuples()]
     ax.set_yticks(y, labels)
-    ax.set_xscale("log")
+    log_scale(ax, "x")
     ax.set_xlim(ordered["_ki"].min() / 3, ordered["_ki"].max() * 6)
     ax.set_ylim(-0.7, len(ordered) - 0.3)
     ax.set_xlabel("Ki (µM, log scale) — left = binds more tightly")
@@ -213,7 +213,7 @@ def plot_occupancy(ki_um: Mapping[str, float], bands_um: Sequence[tuple[str, flo
         else:
             ax.axvspan(b_low, b_high, facecolor=shades[i], alpha=0.35, hatch=hatches[i],
                        edgecolor="#555555", linewidth=0, label=f"{label}: {b_low:.2g}–{b_high:.2g} µM")
-    ax.set_xscale("log")
+    log_scale(ax, "x")
     ax.set_xlim(c_low, c_high)
     ax.set_ylim(0, 105)
     ax.set_xlabel("Ketamine concentration (µM, log scale)")

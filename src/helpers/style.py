@@ -7,18 +7,34 @@ screen-reader users (alt text) right below the image.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
+import io
+import json
 import textwrap
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.collections import Collection
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+from matplotlib.spines import Spine
+from matplotlib.text import Text
+from matplotlib.ticker import NullFormatter, StrMethodFormatter
+from matplotlib.transforms import Bbox
 
 from helpers.data import source_line, split_ids
 
-__all__ = ["LINESTYLES", "MARKERS", "OKABE_ITO", "PALETTE", "STYLE_FILE", "figure", "show", "use"]
+__all__ = ["LINESTYLES", "MARKERS", "OKABE_ITO", "PALETTE", "STYLE_FILE", "RenderedFigure", "digest",
+           "figure", "log_scale", "show", "use"]
 
 STYLE_FILE = Path(__file__).with_name("course.mplstyle")
 
@@ -43,6 +59,7 @@ LINESTYLES: list[Any] = ["-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)), (
 
 SOURCE_FONTSIZE = 10  # [pt] smallest text in a course figure
 _WRAP = 115  # [characters] per source line
+PAD_INCHES = 0.1  # [in] margin around the cropped figure (matplotlib's savefig.pad_inches default)
 
 
 def use() -> None:
@@ -67,6 +84,20 @@ def figure(nrows: int = 1, ncols: int = 1, **kwargs: Any) -> tuple[Figure, Any]:
     return plt.subplots(nrows, ncols, **kwargs)
 
 
+def log_scale(ax: Any, axis: str = "x") -> None:
+    """Give ``ax`` a logarithmic ``axis`` ("x" or "y") labelled with plain numbers.
+
+    Decades read "0.1, 1, 10, 100, 1,000" rather than matplotlib's default powers of ten (10⁻¹, 10⁰ …),
+    which are harder to read next to units such as ng/mL; minor ticks stay unlabelled.
+    """
+    if axis not in ("x", "y"):
+        raise ValueError(f"axis: 'x' or 'y', got {axis!r}")
+    getattr(ax, f"set_{axis}scale")("log")
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_formatter(StrMethodFormatter("{x:,g}"))
+    target.set_minor_formatter(NullFormatter())
+
+
 def _check_alt(alt: str) -> str:
     if not isinstance(alt, str) or len(alt.strip()) < 20:
         raise ValueError("alt: give a one-sentence description of the figure (at least 20 characters)")
@@ -78,18 +109,96 @@ def _check_alt(alt: str) -> str:
 
 def add_source(fig: Figure, sources: str | Iterable[str]) -> str:
     """Write the "Source: ..." line under ``fig``'s content; returns the text written."""
-    line = source_line(sources)
+    return _place_source(fig, split_ids(sources) if isinstance(sources, str) else list(sources))[1]
+
+
+def _place_source(fig: Figure, ids: list[str]) -> tuple[Bbox, str]:
+    """Put the source line under the content; the padded bounding box [inches] of everything drawn, and
+    the line."""
+    line = source_line(ids)
     wrapped = "\n".join(textwrap.wrap(line, _WRAP, break_on_hyphens=False))
-    fig.draw_without_rendering()  # lays out text so that its extent is known, without painting pixels
-    bbox = fig.get_tightbbox()
-    bottom = bbox.y0 / fig.get_figheight()  # [figure fraction] lowest drawn content
-    fig.text(0.0, bottom - 0.02, wrapped, ha="left", va="top", fontsize=SOURCE_FONTSIZE,
-             color="#333333", gid="source-line")
-    return line
+    # Text is measured on a 1 x 1 pixel renderer: the canvas's own renderer would hold a second
+    # figure-sized pixel buffer while savefig paints the cropped one.
+    renderer = RendererAgg(1, 1, fig.dpi)
+    content = fig.get_tightbbox(renderer)  # [inches] lays out the text, paints no pixels
+    text = fig.text(0.0, content.y0 / fig.get_figheight() - 0.02, wrapped, ha="left", va="top",
+                    fontsize=SOURCE_FONTSIZE, color="#333333", gid="source-line")
+    below = text.get_window_extent(renderer).transformed(fig.dpi_scale_trans.inverted())
+    return Bbox.union([content, below]).padded(PAD_INCHES), line
+
+
+@dataclass(frozen=True)
+class RenderedFigure:
+    """A figure drawn once as PNG, cropped to its content: what :func:`show` displays.
+
+    In a notebook it shows as the image, with a ``text/plain`` summary (size, axes and the :func:`digest`
+    of the data) that nbval compares.
+    """
+
+    figure: Figure
+    png: bytes
+
+    @classmethod
+    def render(cls, fig: Figure, bbox_inches: Bbox) -> RenderedFigure:
+        """Draw ``fig`` cropped to ``bbox_inches`` [inches], as ``savefig(bbox_inches="tight")`` would,
+        without measuring the figure again."""
+        buffer = io.BytesIO()
+        fig.savefig(buffer, format="png", dpi=fig.dpi, bbox_inches=bbox_inches,
+                    facecolor=fig.get_facecolor(), edgecolor=fig.get_edgecolor())
+        return cls(fig, buffer.getvalue())
+
+    @property
+    def size_px(self) -> tuple[int, int]:
+        """(width, height) of the PNG [pixels], from its header."""
+        return int.from_bytes(self.png[16:20], "big"), int.from_bytes(self.png[20:24], "big")
+
+    def summary(self) -> str:
+        """One line for ``text/plain``: the PNG's size, the number of axes and the data digest."""
+        width, height = self.size_px
+        axes = len(self.figure.axes)
+        return f"<Figure {width}x{height} px with {axes} Axes; data digest {digest(self.figure)}>"
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": self.summary()}
+
+
+def _round(values: Any) -> list[Any]:
+    return np.round(np.asarray(values, dtype=float), 6).ravel().tolist()
+
+
+def digest(fig: Figure) -> str:
+    """A short fingerprint of what ``fig`` plots: every axes' limits, scales and texts, and the data of its
+    lines, patches, collections and texts (rounded to 6 decimals), hashed.
+
+    It goes into the figure's ``text/plain`` output, which nbval compares, so that a chart whose data
+    changes fails validation although the PNG itself is not compared.
+    """
+    parts: list[Any] = [list(fig.get_size_inches()), [t.get_text() for t in fig.texts]]
+    for ax in fig.axes:
+        parts += [ax.get_title(loc="left"), ax.get_title(), ax.get_xlabel(), ax.get_ylabel(),
+                  ax.get_xscale(), ax.get_yscale(), _round(ax.get_xlim()), _round(ax.get_ylim())]
+        for artist in ax.get_children():
+            if isinstance(artist, Spine):  # its path follows the last draw, not the data
+                continue
+            if isinstance(artist, Line2D):
+                parts.append(_round(artist.get_xydata()))
+            elif isinstance(artist, Patch):
+                parts.append(_round(artist.get_patch_transform().transform(artist.get_path().vertices)))
+            elif isinstance(artist, Collection):
+                parts += [_round(artist.get_offsets())] + [_round(p.vertices) for p in artist.get_paths()]
+            elif isinstance(artist, Text):
+                parts += [artist.get_text(), _round(artist.get_position())]
+            elif isinstance(artist, Legend):
+                parts.append([t.get_text() for t in artist.get_texts()])
+    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:16]
 
 
 def show(fig: Figure, *, alt: str, sources: str | Iterable[str]) -> None:
     """Display ``fig`` with its source line and a text description, then close it.
+
+    The figure is drawn once, as a PNG cropped to its content like Jupyter's inline backend does, and
+    displayed as a :class:`RenderedFigure` (whose ``text/plain`` names its size, axes and the
+    :func:`digest` of its data), followed by the description.
 
     Parameters
     ----------
@@ -111,9 +220,10 @@ def show(fig: Figure, *, alt: str, sources: str | Iterable[str]) -> None:
         raise ValueError(f"fig: expected a matplotlib Figure, got {type(fig).__name__}")
     alt = _check_alt(alt)
     ids = split_ids(sources) if isinstance(sources, str) else list(sources)
-    add_source(fig, ids)
-    display(fig)
+    box, _ = _place_source(fig, ids)
+    rendered = RenderedFigure.render(fig, box)
     plt.close(fig)
+    display(rendered)
     display(
         {
             "text/html": '<p class="figure-description" role="note">'

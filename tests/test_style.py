@@ -1,0 +1,141 @@
+"""The figure pipeline of helpers.style: one PNG per figure, cropped to its content, with a text summary
+whose data digest makes nbval notice a chart whose data change; plain-number log axes."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from PIL import Image
+
+from helpers import style
+
+
+def _line(y: list[float], title: str = "A rising line") -> plt.Figure:
+    fig, ax = style.figure(figsize=(6, 4))
+    ax.plot([0, 1, 2], y, label="series")
+    ax.set_title(title)
+    ax.set_xlabel("Time (h)")
+    ax.legend()
+    return fig
+
+
+def _rendered(fig: plt.Figure) -> style.RenderedFigure:
+    box, _ = style._place_source(fig, ["berman2000"])
+    return style.RenderedFigure.render(fig, box)
+
+
+# --- digest -------------------------------------------------------------------------------------------------
+def test_digest_is_stable_for_the_same_chart():
+    first, second = _line([0.0, 1.0, 2.0]), _line([0.0, 1.0, 2.0])
+    assert style.digest(first) == style.digest(second)
+    assert len(style.digest(first)) == 16
+
+
+@pytest.mark.parametrize("change", ["data", "title", "limits", "scale", "legend", "bar", "text"])
+def test_digest_changes_when_what_the_chart_shows_changes(change):
+    base = _line([0.0, 1.0, 2.0])
+    fig = _line([0.0, 1.0, 2.0])
+    ax = fig.axes[0]
+    if change == "data":
+        ax.lines[0].set_ydata([0.0, 1.0, 2.5])
+    elif change == "title":
+        ax.set_title("A falling line")
+    elif change == "limits":
+        ax.set_ylim(0, 10)
+    elif change == "scale":
+        ax.set_yscale("log")
+    elif change == "legend":
+        ax.legend(["another series"])
+    elif change == "bar":
+        ax.bar([1.0], [0.5])
+    else:
+        ax.text(1.0, 1.0, "note")
+    assert style.digest(fig) != style.digest(base)
+
+
+def test_digest_ignores_differences_below_its_rounding():
+    fig = _line([0.0, 1.0, 2.0])
+    nudged = _line([0.0, 1.0 + 1e-9, 2.0])
+    assert style.digest(fig) == style.digest(nudged)
+
+
+# --- rendering ----------------------------------------------------------------------------------------------
+def test_rendered_figure_matches_savefig_tight():
+    """One draw cropped to the measured box gives the same pixels as matplotlib's own tight crop."""
+    fig = _line([0.0, 1.0, 2.0])
+    rendered = _rendered(fig)
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight", dpi=fig.dpi)
+    ours = np.asarray(Image.open(io.BytesIO(rendered.png)).convert("RGB"))
+    theirs = np.asarray(Image.open(io.BytesIO(buffer.getvalue())).convert("RGB"))
+    assert ours.shape == theirs.shape
+    assert np.array_equal(ours, theirs)
+    plt.close(fig)
+
+
+def test_rendered_figure_shows_as_png_with_a_summary():
+    fig = _line([0.0, 1.0, 2.0])
+    rendered = _rendered(fig)
+    bundle = rendered._repr_mimebundle_()
+    png = base64.b64decode(bundle["image/png"])
+    assert png == rendered.png and png.startswith(b"\x89PNG")
+    width, height = Image.open(io.BytesIO(png)).size
+    assert rendered.size_px == (width, height)
+    assert bundle["text/plain"] == (f"<Figure {width}x{height} px with 1 Axes; "
+                                    f"data digest {style.digest(fig)}>")
+    plt.close(fig)
+
+
+def test_source_line_sits_under_everything_else():
+    fig = _line([0.0, 1.0, 2.0])
+    fig.axes[0].legend(loc="upper left", bbox_to_anchor=(0.0, -0.15))  # a legend below the axes
+    box, line = style._place_source(fig, ["berman2000"])
+    renderer = fig.canvas.get_renderer()
+    source = next(t for t in fig.texts if t.get_gid() == "source-line")
+    legend = fig.axes[0].get_legend().get_window_extent(renderer)
+    assert source.get_window_extent(renderer).y1 <= legend.y0
+    assert line.startswith("Source: Berman")
+    assert box.y0 * fig.dpi <= source.get_window_extent(renderer).y0
+    plt.close(fig)
+
+
+# --- log axes -----------------------------------------------------------------------------------------------
+def test_log_scale_labels_decades_with_plain_numbers():
+    fig, ax = style.figure()
+    ax.plot([0.1, 3000.0], [1, 2])
+    style.log_scale(ax, "x")
+    ax.set_xlim(0.1, 3000.0)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
+    assert {"0.1", "1", "10", "100", "1,000"} <= set(labels)
+    assert not any("$" in label for label in labels)
+    assert all(not t.get_text() for t in ax.xaxis.get_minorticklabels())
+    assert ax.get_xscale() == "log" and ax.get_yscale() == "linear"
+    plt.close(fig)
+
+
+def test_log_scale_y_axis():
+    fig, ax = style.figure()
+    style.log_scale(ax, "y")
+    assert ax.get_yscale() == "log" and ax.get_xscale() == "linear"
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("axis", ["z", "", "xy", None])
+def test_log_scale_refuses_an_unknown_axis(axis):
+    fig, ax = style.figure()
+    with pytest.raises(ValueError, match=r"^axis:"):
+        style.log_scale(ax, axis)
+    plt.close(fig)
+
+
+def test_digest_does_not_depend_on_whether_the_figure_was_drawn():
+    drawn, fresh = _line([0.0, 1.0, 2.0]), _line([0.0, 1.0, 2.0])
+    drawn.axes[0].set_ylim(-1, 5)
+    fresh.axes[0].set_ylim(-1, 5)
+    drawn.canvas.draw()  # drawing moves the spines to the view limits
+    assert style.digest(drawn) == style.digest(fresh)
