@@ -7,8 +7,8 @@ and checks:
 - the saved notebook has no error and no stderr output, and every code cell ran, in order;
 - every figure is rendered in the page, and every figure outside a widget is followed by its
   ``figure-description`` paragraph (the alt text that :func:`helpers.style.show` prints);
-- every interactive cell (tag ``nbval-ignore-output``) shows its widget, and moving its control changes
-  the figure.
+- every interactive cell (tag ``nbval-ignore-output``) shows its widget with a hint instead of a second
+  copy of the figure above it, and moving its control draws the figure for the chosen values.
 
 A screenshot per notebook goes to ``build/browser/``. Two probe notebooks (a working widget and a cell that
 raises) prove that the checks can fail.
@@ -23,6 +23,7 @@ from typing import Any
 import nbformat
 import pytest
 
+from helpers.widgets import HINT
 from lab_server import WIDGET_TAG, LabRun, LabServer, run_in_lab, scroll_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -126,10 +127,13 @@ _WIDGET_OUTPUT_JS = """
 """
 
 
-def check_widget(page: Any, cell_index: int, timeout_ms: float = WIDGET_TIMEOUT_MS) -> None:
+def check_widget(page: Any, cell_index: int, timeout_ms: float = WIDGET_TIMEOUT_MS, *,
+                 starts_with_hint: bool = False) -> None:
     """The widget in cell ``cell_index`` is rendered, and moving a control changes its output.
 
     A dropdown is preferred (a different choice must redraw); otherwise the first slider moves three steps.
+    ``starts_with_hint``: the output first holds ``helpers.widgets.HINT`` and no figure (the course's
+    ``explore`` cells, whose starting figure is the static one above them), and a figure after the move.
     """
     cell = page.locator(".jp-Notebook .jp-Cell").nth(cell_index)
     view = cell.locator(".jp-OutputArea-output .jupyter-widgets").first
@@ -143,6 +147,10 @@ def check_widget(page: Any, cell_index: int, timeout_ms: float = WIDGET_TIMEOUT_
     )
     before = page.evaluate(_WIDGET_OUTPUT_JS, [cell_index])
     assert before["errors"] == 0, "the widget's first output is an error"
+    if starts_with_hint:
+        shown = cell.locator(".widget-output").inner_text()
+        assert before["images"] == 0 and " ".join(HINT.split()) in " ".join(shown.split()), (
+            f"cell {cell_index}: the controls should start with the hint, not a second copy of the figure")
     dropdown = cell.locator(".widget-dropdown select").first
     slider = cell.locator(".widget-slider .noUi-handle, .widget-slider input[type=range]").first
     if dropdown.count():
@@ -166,6 +174,8 @@ def check_widget(page: Any, cell_index: int, timeout_ms: float = WIDGET_TIMEOUT_
     page.wait_for_timeout(500)  # let the kernel finish the redraw, then look for errors
     after = page.evaluate(_WIDGET_OUTPUT_JS, [cell_index])
     assert after["errors"] == 0, f"cell {cell_index}: the widget's output shows an error after the change"
+    if starts_with_hint:
+        assert after["images"] == 1, f"cell {cell_index}: one figure for the chosen values after the move"
 
 
 def screenshot(page: Any, notebook: str, run: LabRun) -> Path:
@@ -211,7 +221,7 @@ def test_notebook_runs_in_jupyterlab(page: Any, lab: LabServer, notebook: Path) 
     assert run.descriptions == saved_descriptions(saved), "page and saved figure descriptions differ"
 
     for index in widget_cells(saved):
-        check_widget(page, index)
+        check_widget(page, index, starts_with_hint=True)
 
 
 def test_widget_check_sees_a_slider_move(page: Any, lab: LabServer) -> None:
