@@ -3,7 +3,8 @@
 Two measurements, printed as Markdown tables with ratios (not a timed test: the numbers depend on the
 machine; compare ratios, not seconds).
 
-1. **nbval** (strict, as ``make test`` runs it, one process, no xdist). The course's notebooks are
+1. **nbval** (strict, as ``make test`` runs it, one process, no xdist; ``--repeat`` runs, 3 by default,
+   course and floor alternating, the fastest of each kept). The course's notebooks are
    validated in one pytest run; the floor is the same number of copies of a *floor notebook* that only
    imports numpy, pandas, matplotlib and the helpers every notebook uses (``from helpers import data,
    style``: the data layer with its schema library, and the figure style), validated the same way. Per
@@ -156,8 +157,10 @@ def bench_nbval(repeat: int, *, allow_failures: bool = False) -> str:
             copy = work / f"floor_{i:02d}.ipynb"
             copy.write_bytes(floor.read_bytes())
             floors.append(copy)
-        course_runs = [nbval(NOTEBOOKS, work, allow_failures=allow_failures) for _ in range(repeat)]
-        floor_runs = [nbval(floors, work) for _ in range(repeat)]
+        course_runs, floor_runs = [], []
+        for _ in range(repeat):  # alternate, so that a machine that slows down or speeds up hits both alike
+            course_runs.append(nbval(NOTEBOOKS, work, allow_failures=allow_failures))
+            floor_runs.append(nbval(floors, work))
 
     course = min(course_runs, key=lambda r: r.wall_s)
     base = min(floor_runs, key=lambda r: r.wall_s)
@@ -245,7 +248,8 @@ def bench_lab(repeat: int) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--repeat", type=int, default=1, help="runs of each measurement (best is kept)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="runs of each measurement, course and floor alternating (best is kept)")
     parser.add_argument("--skip-nbval", action="store_true")
     parser.add_argument("--skip-lab", action="store_true")
     parser.add_argument("--allow-failures", action="store_true",
