@@ -87,6 +87,7 @@ def test_rendered_figure_shows_as_png_with_a_summary():
     assert rendered.size_px == (width, height)
     assert bundle["text/plain"] == (f"<Figure {width}x{height} px with 1 Axes; "
                                     f"data digest {style.digest(fig)}>")
+    assert repr(rendered) == bundle["text/plain"]  # outside a notebook: the summary, not the PNG bytes
     plt.close(fig)
 
 

@@ -127,7 +127,7 @@ def _place_source(fig: Figure, ids: list[str]) -> tuple[Bbox, str]:
     return Bbox.union([content, below]).padded(PAD_INCHES), line
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RenderedFigure:
     """A figure drawn once as PNG, cropped to its content: what :func:`show` displays.
 
@@ -157,6 +157,9 @@ class RenderedFigure:
         width, height = self.size_px
         axes = len(self.figure.axes)
         return f"<Figure {width}x{height} px with {axes} Axes; data digest {digest(self.figure)}>"
+
+    def __repr__(self) -> str:  # what a plain Python prompt prints, rather than the PNG's bytes
+        return self.summary()
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         return {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": self.summary()}
