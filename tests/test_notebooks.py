@@ -9,6 +9,8 @@ import ast
 import json
 import re
 import shutil
+import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -112,6 +114,31 @@ def test_required_sections(path):
         assert match, f"missing section '## {heading}'"
         positions.append(match.start())
     assert positions == sorted(positions), "Exercises, Key takeaways, References in this order"
+
+
+def _runtime_imports() -> set[str]:
+    """Top-level modules a notebook may import: the standard library, ``helpers``, and the runtime
+    dependencies in pyproject.toml (IPython comes with ipykernel)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = {re.split(r"[<>=!~; \[]", dep, maxsplit=1)[0].lower() for dep in project["dependencies"]}
+    return set(sys.stdlib_module_names) | names | {"helpers", "IPython"}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_notebooks_import_only_runtime_dependencies(path):
+    """Binder and conda users get the runtime dependencies only: a notebook that imported a test tool
+    (pytest, hypothesis …) would pass nbval here and fail there."""
+    allowed = _runtime_imports()
+    for n, cell in enumerate(code_cells(load(path))):
+        for node in ast.walk(ast.parse(text(cell))):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules = [node.module]
+            else:
+                continue
+            for module in modules:
+                assert module.split(".")[0] in allowed, f"code cell {n}: {module} is not a runtime dependency"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
