@@ -70,9 +70,16 @@ def test_source_line_and_citations():
     assert data.references(["berman2000", "fda2019"]).startswith("1. Berman RM")
 
 
+def test_source_ids_split_a_cell_and_keep_a_list():
+    assert data.source_ids("berman2000; fda2019") == ["berman2000", "fda2019"]
+    assert data.source_ids(("fda2019", "berman2000")) == ["fda2019", "berman2000"]
+
+
 @pytest.mark.parametrize("bad", ["", "nosuchsource", ["berman2000", "nosuchsource"], []])
 def test_unknown_or_empty_source_ids_are_refused(bad):
-    with pytest.raises(ValueError, match=r"ids"):
+    with pytest.raises(ValueError, match=r"^ids:"):
+        data.source_ids(bad)
+    with pytest.raises(ValueError, match=r"^ids:"):
         data.source_line(bad)
 
 

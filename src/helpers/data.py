@@ -26,6 +26,7 @@ __all__ = [
     "citation",
     "load",
     "references",
+    "source_ids",
     "source_line",
     "sources",
     "split_ids",
@@ -164,7 +165,14 @@ def load(name: str) -> pd.DataFrame:
     return frame
 
 
-def _ids(ids: str | Iterable[str]) -> list[str]:
+def source_ids(ids: str | Iterable[str]) -> list[str]:
+    """Source ids as a list (``"a; b"`` is split), each checked against ``sources.csv``.
+
+    Raises
+    ------
+    ValueError
+        No id, or an id that is not registered.
+    """
     if isinstance(ids, str):
         ids = split_ids(ids)
     ids = list(ids)
@@ -187,7 +195,7 @@ def citation(source_id: str, *, short: bool = False) -> str:
     short
         ``True`` gives "First author et al. (year)"; ``False`` adds title, journal and identifier.
     """
-    (source_id,) = _ids([source_id])
+    (source_id,) = source_ids([source_id])
     row = _registry().loc[source_id]
     if pd.isna(row["authors"]):  # authors not known: name the journal instead
         authors = lead = str(row["journal"])
@@ -216,12 +224,12 @@ def citation(source_id: str, *, short: bool = False) -> str:
 
 def sources(ids: str | Iterable[str]) -> list[str]:
     """Formatted full citations for ``ids`` (a list, or a ``source_id`` cell such as ``"a; b"``)."""
-    return [citation(i) for i in _ids(ids)] if ids else []
+    return [citation(i) for i in source_ids(ids)] if ids else []
 
 
 def source_line(ids: str | Iterable[str]) -> str:
     """The one-line "Source: ..." text shown under a chart."""
-    ids = _ids(ids)
+    ids = source_ids(ids)
     registry = _registry()
     pieces = []
     for source_id in ids:

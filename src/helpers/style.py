@@ -31,7 +31,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import NullFormatter, StrMethodFormatter
 from matplotlib.transforms import Bbox
 
-from helpers.data import source_line, split_ids
+from helpers.data import source_ids, source_line
 
 __all__ = ["LINESTYLES", "MARKERS", "OKABE_ITO", "PALETTE", "STYLE_FILE", "RenderedFigure", "digest",
            "figure", "log_scale", "show", "use"]
@@ -109,7 +109,7 @@ def _check_alt(alt: str) -> str:
 
 def add_source(fig: Figure, sources: str | Iterable[str]) -> str:
     """Write the "Source: ..." line under ``fig``'s content; returns the text written."""
-    return _place_source(fig, split_ids(sources) if isinstance(sources, str) else list(sources))[1]
+    return _place_source(fig, source_ids(sources))[1]
 
 
 def _place_source(fig: Figure, ids: list[str]) -> tuple[Bbox, str]:
@@ -140,8 +140,8 @@ class RenderedFigure:
 
     @classmethod
     def render(cls, fig: Figure, bbox_inches: Bbox) -> RenderedFigure:
-        """Draw ``fig`` cropped to ``bbox_inches`` [inches], as ``savefig(bbox_inches="tight")`` would,
-        without measuring the figure again."""
+        """Draw ``fig`` cropped to ``bbox_inches`` [inches], the box :func:`show` measured: the same
+        image as ``savefig(bbox_inches="tight")``, without that option's extra measuring pass."""
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=fig.dpi, bbox_inches=bbox_inches,
                     facecolor=fig.get_facecolor(), edgecolor=fig.get_edgecolor())
@@ -222,7 +222,7 @@ def show(fig: Figure, *, alt: str, sources: str | Iterable[str]) -> None:
     if not isinstance(fig, Figure):
         raise ValueError(f"fig: expected a matplotlib Figure, got {type(fig).__name__}")
     alt = _check_alt(alt)
-    ids = split_ids(sources) if isinstance(sources, str) else list(sources)
+    ids = source_ids(sources)
     box, _ = _place_source(fig, ids)
     rendered = RenderedFigure.render(fig, box)
     plt.close(fig)

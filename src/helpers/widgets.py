@@ -64,7 +64,7 @@ def explore(show: Callable[..., Any], /, **controls: Any) -> Any:
     @functools.wraps(show)  # interactive reads show's signature: its defaults start the controls
     def redraw(**values: Any) -> None:
         nonlocal moved
-        if not moved:  # the call interact makes while building the controls
+        if not moved:  # the call interactive makes while building the controls
             moved = True
             print(HINT)
             return
