@@ -61,10 +61,15 @@ def test_environment_installs_the_helpers_package():
 
 
 def test_every_spec_is_a_valid_conda_match_spec():
-    rattler = pytest.importorskip("rattler", reason="py-rattler is part of the test extra")
-    for dep in _environment()["dependencies"]:
-        if isinstance(dep, str):
-            rattler.MatchSpec(dep)  # raises on a malformed spec
+    import rattler  # py-rattler, part of the test extra: a missing parser fails rather than skips
+    from rattler.exceptions import InvalidMatchSpecError
+
+    specs = [dep for dep in _environment()["dependencies"] if isinstance(dep, str)]
+    assert specs, "environment.yml lists no conda packages"
+    for dep in specs:
+        rattler.MatchSpec(dep)  # raises on a malformed spec
+    with pytest.raises(InvalidMatchSpecError):  # the parser does refuse a bad spec
+        rattler.MatchSpec("numpy >>= 1")
 
 
 def test_binder_dry_run_builds_the_environment_with_the_repository(tmp_path):
