@@ -77,6 +77,28 @@ def test_rendered_figure_matches_savefig_tight():
     plt.close(fig)
 
 
+def test_a_tight_laid_out_figure_is_drawn_once(monkeypatch):
+    """``fig.tight_layout()`` leaves a placeholder layout engine; savefig would make a dry-run draw for it."""
+    fig = _line([0.0, 1.0, 2.0])
+    fig.tight_layout()
+    box, _ = style._place_source(fig, ["berman2000"])
+    expected = io.BytesIO()
+    fig.savefig(expected, format="png", bbox_inches=box, dpi=fig.dpi)  # still with the placeholder
+    draws = []
+    draw = plt.Figure.draw
+
+    def counted(self, renderer):
+        draws.append(renderer)
+        return draw(self, renderer)
+
+    monkeypatch.setattr(plt.Figure, "draw", counted)
+    rendered = style.RenderedFigure.render(fig, box)
+    assert len(draws) == 1
+    ours = np.asarray(Image.open(io.BytesIO(rendered.png)))
+    assert np.array_equal(ours, np.asarray(Image.open(expected)))  # the placeholder changed nothing drawn
+    plt.close(fig)
+
+
 def test_rendered_figure_shows_as_png_with_a_summary():
     fig = _line([0.0, 1.0, 2.0])
     rendered = _rendered(fig)

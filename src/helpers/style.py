@@ -23,6 +23,7 @@ import numpy as np
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.collections import Collection
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -142,6 +143,10 @@ class RenderedFigure:
     def render(cls, fig: Figure, bbox_inches: Bbox) -> RenderedFigure:
         """Draw ``fig`` cropped to ``bbox_inches`` [inches], the box :func:`show` measured: the same
         image as ``savefig(bbox_inches="tight")``, without that option's extra measuring pass."""
+        if isinstance(fig.get_layout_engine(), PlaceHolderLayoutEngine):
+            # What ``fig.tight_layout()`` leaves behind: it lays nothing out, but savefig would still
+            # make a full-size renderer and a dry-run draw of the whole figure for it.
+            fig.set_layout_engine(None)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="png", dpi=fig.dpi, bbox_inches=bbox_inches,
                     facecolor=fig.get_facecolor(), edgecolor=fig.get_edgecolor())
