@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from functools import cache
+from typing import Any
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -116,7 +117,7 @@ def _load_validated(name: str, mtime_ns: int) -> pd.DataFrame:
     except pandera.errors.SchemaErrors as err:
         raise _first_error(name, err) from None
     if name != "sources":
-        known = set(_registry().index)
+        known = _registry()
         for number, cell in enumerate(frame["source_id"], start=1):
             for source_id in split_ids(cell):
                 if source_id not in known:
@@ -131,8 +132,18 @@ def _mtime(name: str) -> int:
     return path.stat().st_mtime_ns if path.is_file() else 0
 
 
-def _registry() -> pd.DataFrame:
-    return _load_validated("sources", _mtime("sources")).set_index("id", drop=False)
+@cache
+def _registry_rows(mtime_ns: int) -> dict[str, dict[str, Any]]:
+    frame = _load_validated("sources", mtime_ns)
+    return {
+        str(row["id"]): {column: None if pd.isna(value) else value for column, value in row.items()}
+        for row in frame.to_dict(orient="records")
+    }
+
+
+def _registry() -> dict[str, dict[str, Any]]:
+    """``sources.csv`` as {id: {column: value or None}}, read once per version of the file."""
+    return _registry_rows(_mtime("sources"))
 
 
 def load(name: str) -> pd.DataFrame:
@@ -180,7 +191,7 @@ def source_ids(ids: str | Iterable[str]) -> list[str]:
         raise ValueError("ids: give at least one source id")
     registry = _registry()
     for source_id in ids:
-        if source_id not in registry.index:
+        if source_id not in registry:
             raise ValueError(f"ids: unknown source id {source_id!r} (not in sources.csv)")
     return ids
 
@@ -196,8 +207,8 @@ def citation(source_id: str, *, short: bool = False) -> str:
         ``True`` gives "First author et al. (year)"; ``False`` adds title, journal and identifier.
     """
     (source_id,) = source_ids([source_id])
-    row = _registry().loc[source_id]
-    if pd.isna(row["authors"]):  # authors not known: name the journal instead
+    row = _registry()[source_id]
+    if row["authors"] is None:  # authors not known: name the journal instead
         authors = lead = str(row["journal"])
     else:
         authors = str(row["authors"])
@@ -206,16 +217,16 @@ def citation(source_id: str, *, short: bool = False) -> str:
     if short:
         return f"{lead} ({row['year']})"
     parts = [f"{authors} ({row['year']}). {row['title']}."]
-    if row["journal"] is not None and not pd.isna(row["journal"]):
+    if row["journal"] is not None:
         parts.append(f"{row['journal']}.")
     ident = []
-    if not pd.isna(row["doi"]):
+    if row["doi"] is not None:
         ident.append(f"doi:{row['doi']}")
-    if not pd.isna(row["pmid"]):
+    if row["pmid"] is not None:
         ident.append(f"PMID {row['pmid']}")
-    if not pd.isna(row["pmcid"]):
+    if row["pmcid"] is not None:
         ident.append(str(row["pmcid"]))
-    if not ident and not pd.isna(row["url"]):
+    if not ident and row["url"] is not None:
         ident.append(str(row["url"]))
     if ident:
         parts.append("; ".join(ident) + ".")
@@ -233,16 +244,16 @@ def source_line(ids: str | Iterable[str]) -> str:
     registry = _registry()
     pieces = []
     for source_id in ids:
-        row = registry.loc[source_id]
+        row = registry[source_id]
         ident = next(
             (
                 f"{prefix}{row[col]}"
                 for col, prefix in (("doi", "doi:"), ("pmcid", ""), ("pmid", "PMID "))
-                if not pd.isna(row[col])
+                if row[col] is not None
             ),
             "",
         )
-        if not ident and not pd.isna(row["url"]):  # the full address is in the references
+        if not ident and row["url"] is not None:  # the full address is in the references
             ident = urlsplit(str(row["url"])).netloc.removeprefix("www.")
         pieces.append(f"{citation(source_id, short=True)} {ident}".strip())
     return "Source: " + "; ".join(pieces)

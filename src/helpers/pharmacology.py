@@ -603,17 +603,22 @@ def absorption_rate_for_tmax(tmax_min: float, params: PKParameters, *, doses_min
     return math.exp((lo + hi) / 2)
 
 
-def _pk_table():
+def _pk_values() -> dict[tuple[str, str], list[float]]:
+    """``data/pk_parameters.csv`` as {(parameter, drug): [value, ...]}."""
     from helpers.data import load  # imported here: the model itself does not need the data layer
 
-    return load("pk_parameters")
+    table = load("pk_parameters")
+    values: dict[tuple[str, str], list[float]] = {}
+    for parameter, drug, value in zip(table["parameter"], table["drug"], table["value"], strict=True):
+        values.setdefault((parameter, drug), []).append(float(value))
+    return values
 
 
-def _value(table, parameter: str, drug: str) -> float:
-    rows = table[(table["parameter"] == parameter) & (table["drug"] == drug)]
-    if len(rows) != 1:
-        raise ValueError(f"parameter: expected one row for {parameter!r} ({drug}), found {len(rows)}")
-    return float(rows["value"].iloc[0])
+def _value(values: dict[tuple[str, str], list[float]], parameter: str, drug: str) -> float:
+    found = values.get((parameter, drug), [])
+    if len(found) != 1:
+        raise ValueError(f"parameter: expected one row for {parameter!r} ({drug}), found {len(found)}")
+    return found[0]
 
 
 def load_parameters(drug: str = "racemic") -> PKParameters:
@@ -624,21 +629,21 @@ def load_parameters(drug: str = "racemic") -> PKParameters:
     """
     if drug not in DRUGS:
         raise ValueError(f"drug: must be one of {DRUGS}, got {drug!r}")
-    table = _pk_table()
-    cl = _value(table, "clearance", drug) / 70.0
-    vss = _value(table, "volume_steady_state", drug) / 70.0
-    v1 = _value(table, "central_volume", drug) / 70.0
-    t_alpha = _value(table, "distribution_half_life", drug)
+    values = _pk_values()
+    cl = _value(values, "clearance", drug) / 70.0
+    vss = _value(values, "volume_steady_state", drug) / 70.0
+    v1 = _value(values, "central_volume", drug) / 70.0
+    t_alpha = _value(values, "distribution_half_life", drug)
     q = q_for_alpha_half_life(cl, v1, vss - v1, t_alpha)
     return PKParameters(cl, v1, q, vss - v1)
 
 
 def load_routes() -> dict[str, AbsorptionRoute]:
     """Absorption parameters (F and ka) of every absorbed route, from ``data/pk_parameters.csv``."""
-    table = _pk_table()
+    values = _pk_values()
     drug_of = {"esketamine_nasal": "esketamine", "racemic_nasal": "racemic", "sublingual": "racemic"}
     return {
-        route: AbsorptionRoute(_value(table, f"bioavailability_{route}", drug_of[route]) / 100.0,
-                               _value(table, f"ka_{route}", drug_of[route]))
+        route: AbsorptionRoute(_value(values, f"bioavailability_{route}", drug_of[route]) / 100.0,
+                               _value(values, f"ka_{route}", drug_of[route]))
         for route in ABSORBED_ROUTES
     }
