@@ -14,9 +14,34 @@ Conventions shared by every table except ``sources``:
 
 from __future__ import annotations
 
+import importlib
+import sys
 from collections.abc import Iterable, Mapping
 
 import pandera.pandas as pa
+
+
+def _import_pandera_strategies_without_hypothesis() -> None:
+    """Import pandera's data-synthesis module with ``hypothesis`` hidden from it.
+
+    Registering pandera's built-in checks imports ``pandera.strategies``, which imports the whole of
+    ``hypothesis`` whenever it is installed (as it is next to the test tools), only to offer
+    ``schema.example()``. The course never synthesises data, and that import costs every notebook
+    kernel about 0.05 s and 4 MB. ``None`` in :data:`sys.modules` makes that one import fail (pandera
+    then records that hypothesis is unavailable); the entry is removed at once, so ``import hypothesis``
+    works as usual afterwards. Nothing changes when hypothesis or pandera's strategies were imported
+    first (as in the test suite).
+    """
+    if "hypothesis" in sys.modules or "pandera.strategies.base_strategies" in sys.modules:
+        return
+    sys.modules["hypothesis"] = None  # type: ignore[assignment]  # an import of it now raises ImportError
+    try:
+        importlib.import_module("pandera.strategies.base_strategies")
+    finally:
+        del sys.modules["hypothesis"]
+
+
+_import_pandera_strategies_without_hypothesis()
 
 __all__ = [
     "EVIDENCE_KINDS",
