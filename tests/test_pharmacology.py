@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+import shutil
 
 import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import paths
 from helpers import pharmacology as pk
 from helpers.pharmacology import (
     REGIMENS,
@@ -159,6 +161,19 @@ def test_parameters_from_the_data_table():
     assert load_parameters("esketamine").cl_l_per_h_per_kg == pytest.approx(95 / 70)
     with pytest.raises(ValueError, match="drug"):
         load_parameters("arketamine")
+
+
+def test_a_parameter_missing_from_the_data_table_is_named(tmp_path, monkeypatch):
+    target = tmp_path / "data"
+    shutil.copytree(paths.data_dir(), target)
+    table = target / "pk_parameters.csv"
+    lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
+    table.write_text("".join(line for line in lines if not line.startswith("clearance,racemic,")),
+                     encoding="utf-8")
+    monkeypatch.setenv(paths.ENV_VAR, str(target))
+    with pytest.raises(ValueError, match="'clearance' \\(racemic\\), found 0"):
+        load_parameters("racemic")
+    assert load_parameters("esketamine").cl_l_per_h_per_kg == pytest.approx(95 / 70)
 
 
 def test_routes_from_the_data_table():
