@@ -5,6 +5,7 @@
 #   make slides    offline reveal.js decks in build/slides/
 #   make student   student editions without solutions in build/student/
 #   make benchmark timing and memory of the course next to a floor notebook
+#   make lock      re-resolve the newest allowed versions into constraints.txt
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -14,15 +15,15 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 NB     ?=
 PYTEST_WORKERS ?= 2
 
-.PHONY: help venv lab test lint unit nbval execute slides student benchmark browser-deps clean
+.PHONY: help venv lab test lint unit nbval execute slides student benchmark lock browser-deps clean
 
 help:
-	@sed -n '2,8p' Makefile | sed 's/^# *//'
+	@sed -n '2,9p' Makefile | sed 's/^# *//'
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
 	@touch $(STAMP)
 
 venv: $(STAMP)
@@ -62,6 +63,16 @@ browser-deps:
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+# Resolves pyproject.toml afresh in a scratch venv and writes the exact versions to constraints.txt,
+# keeping its comment header. Then: make execute && make test, and commit the lock with the outputs.
+LOCK_VENV := build/lock-venv
+lock:
+	rm -rf $(LOCK_VENV) && $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(LOCK_VENV)/bin/python -m pip install --quiet -e ".[test]"
+	{ grep '^#' constraints.txt; $(LOCK_VENV)/bin/python -m pip freeze --exclude-editable; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt && rm -rf $(LOCK_VENV)
 
 clean:
 	rm -rf build

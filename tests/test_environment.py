@@ -6,10 +6,13 @@ import re
 import subprocess
 import sys
 import tomllib
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 import pytest
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 
 from conftest import ROOT
 
@@ -81,3 +84,45 @@ def test_binder_dry_run_builds_the_environment_with_the_repository(tmp_path):
     staged = dockerfile.find("${REPO_DIR}/")
     env_update = dockerfile.find('env update -p ${NB_PYTHON_PREFIX} --file "environment.yml"')
     assert 0 <= staged < env_update, "the whole repository must be in the image before `pip install -e .`"
+
+
+# --- constraints.txt: the exact versions make lab / make test install ---------------------------------
+def _lock() -> dict[str, str]:
+    """{normalised name: version} from constraints.txt; every non-comment line must be ``name==version``."""
+    pins = {}
+    for number, line in enumerate((ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        match = re.fullmatch(r"([A-Za-z0-9_.\-]+)==([A-Za-z0-9_.+!\-]+)", line.strip())
+        assert match, f"constraints.txt line {number}: expected name==version, got {line!r}"
+        pins[canonicalize_name(match[1])] = match[2]
+    return pins
+
+
+def _direct_requirements() -> list[Requirement]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    specs = project["dependencies"] + project["optional-dependencies"]["test"]
+    return [Requirement(spec) for spec in specs]
+
+
+def test_lock_pins_every_direct_dependency_within_its_range():
+    pins = _lock()
+    assert len(pins) > len(_direct_requirements())  # the transitive dependencies are pinned too
+    for requirement in _direct_requirements():
+        pinned = pins.get(canonicalize_name(requirement.name))
+        assert pinned is not None, f"{requirement.name} is not pinned in constraints.txt"
+        assert requirement.specifier.contains(pinned, prereleases=True), \
+            f"constraints.txt pins {requirement.name}=={pinned}, outside pyproject.toml's {requirement}"
+
+
+def test_this_environment_was_installed_from_the_lock():
+    """The tests (and the notebook outputs nbval compares) ran against the locked versions."""
+    pins = _lock()
+    installed = {}
+    for name in pins:
+        try:
+            installed[name] = version(name)
+        except PackageNotFoundError:  # a dependency of another platform only
+            continue
+    differs = {name: (pins[name], got) for name, got in installed.items() if got != pins[name]}
+    assert not differs, f"installed versions differ from constraints.txt (pinned, installed): {differs}"
