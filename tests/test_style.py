@@ -99,6 +99,23 @@ def test_a_tight_laid_out_figure_is_drawn_once(monkeypatch):
     plt.close(fig)
 
 
+def test_the_png_carries_no_metadata():
+    """Its bytes depend on the pixels only, not on matplotlib's version string."""
+    rendered = _rendered(_line([0.0, 1.0, 2.0]))
+    assert rendered.png.startswith(b"\x89PNG")
+    assert not {b"tEXt", b"iTXt", b"zTXt"} & set(_chunk_types(rendered.png))
+    plt.close("all")
+
+
+def _chunk_types(png: bytes) -> list[bytes]:
+    types, at = [], 8
+    while at < len(png):
+        length = int.from_bytes(png[at:at + 4], "big")
+        types.append(png[at + 4:at + 8])
+        at += 12 + length
+    return types
+
+
 def test_rendered_figure_shows_as_png_with_a_summary():
     fig = _line([0.0, 1.0, 2.0])
     rendered = _rendered(fig)
