@@ -37,6 +37,7 @@ from pathlib import Path
 import nbconvert
 import nbformat
 from nbconvert import NotebookExporter, SlidesExporter
+from nbconvert.exporters import Exporter
 from nbconvert.preprocessors import Preprocessor
 from traitlets.config import Config
 
@@ -367,15 +368,24 @@ def install_vendor(out_dir: str | Path, *, npm: str = "npm") -> Path:
     return vendor
 
 
-def _build_each(edition: str, paths: list[Path], out: Path, suffix: str,
-                convert: Callable[[Path, Path], None], *, force: bool, log: bool) -> list[BuildResult]:
-    """Run ``convert(notebook, output)`` for each notebook whose output is missing or out of date.
+def _exporter(kind: type[Exporter], config_file: str, preprocessor: Preprocessor) -> Exporter:
+    """An nbconvert exporter of ``kind`` with the edition's configuration and its preprocessor."""
+    made = kind(config=_load_config(config_file))
+    made.register_preprocessor(preprocessor, enabled=True)
+    return made
 
-    A stamp per notebook records the hash of the notebook and of the edition's recipe (configuration and
-    templates), so only what changed is rebuilt.
+
+def _build_each(edition: str, paths: list[Path], out: Path, suffix: str, exporter: Callable[[], Exporter],
+                write: Callable[[str, Path], None], *, force: bool, log: bool) -> list[BuildResult]:
+    """Export each notebook whose output is missing or out of date and ``write(body, output)`` it.
+
+    ``exporter()`` makes the nbconvert exporter, only once something needs building. A stamp per
+    notebook records the hash of the notebook and of the edition's recipe (configuration and templates),
+    so only what changed is rebuilt.
     """
     recipe = _recipe_hash(edition)
     out.mkdir(parents=True, exist_ok=True)
+    made: Exporter | None = None
     results = []
     for path in paths:
         output = out / f"{path.stem}{suffix}"
@@ -383,7 +393,9 @@ def _build_each(edition: str, paths: list[Path], out: Path, suffix: str,
         digest = hashlib.sha256(recipe.encode() + path.read_bytes()).hexdigest()
         rebuilt = force or not _up_to_date(stamp, output, digest)
         if rebuilt:
-            convert(path, output)
+            made = made or exporter()
+            body, _ = made.from_filename(str(path))
+            write(body, output)
             stamp.parent.mkdir(exist_ok=True)
             stamp.write_text(digest, encoding="utf-8")
         if log:
@@ -415,17 +427,15 @@ def build_slides(notebooks: list[str | Path] | None = None, out_dir: str | Path 
     """
     out = _out_dir(out_dir, "slides")
     install_vendor(out)
-    exporter: SlidesExporter | None = None
 
-    def convert(path: Path, output: Path) -> None:
-        nonlocal exporter
-        if exporter is None:
-            exporter = SlidesExporter(config=_load_config("slides_config.json"))
-            exporter.register_preprocessor(DeckPreprocessor(), enabled=True)
-        body, _ = exporter.from_filename(str(path))
+    def exporter() -> Exporter:
+        return _exporter(SlidesExporter, "slides_config.json", DeckPreprocessor())
+
+    def write(body: str, output: Path) -> None:
         output.write_text(body, encoding="utf-8")
 
-    return _build_each("slides", _notebooks(notebooks), out, ".slides.html", convert, force=force, log=log)
+    return _build_each("slides", _notebooks(notebooks), out, ".slides.html", exporter, write,
+                       force=force, log=log)
 
 
 def build_student(notebooks: list[str | Path] | None = None, out_dir: str | Path | None = None, *,
@@ -450,19 +460,17 @@ def build_student(notebooks: list[str | Path] | None = None, out_dir: str | Path
         or no output folder can be chosen.
     """
     out = _out_dir(out_dir, "student")
-    exporter: NotebookExporter | None = None
 
-    def convert(path: Path, output: Path) -> None:
-        nonlocal exporter
-        if exporter is None:
-            exporter = NotebookExporter(config=_load_config("student_config.json"))
-            exporter.register_preprocessor(StudentEditionPreprocessor(), enabled=True)
-        body, _ = exporter.from_filename(str(path))
+    def exporter() -> Exporter:
+        return _exporter(NotebookExporter, "student_config.json", StudentEditionPreprocessor())
+
+    def write(body: str, output: Path) -> None:
         nb = nbformat.reads(body, as_version=4)
         nbformat.validate(nb)
         nbformat.write(nb, output)
 
-    return _build_each("student", _notebooks(notebooks), out, ".ipynb", convert, force=force, log=log)
+    return _build_each("student", _notebooks(notebooks), out, ".ipynb", exporter, write,
+                       force=force, log=log)
 
 
 def main(argv: list[str] | None = None) -> int:
