@@ -46,10 +46,34 @@ def small(verdicts=("supported", "false"), kinds=("rct", "animal")) -> pd.DataFr
 
 
 # --- the data ----------------------------------------------------------------------------------------
-def test_claims_table_holds_the_issue_claims_and_own_claims(table):
-    assert {"a", "b", "c", "d", "e", "f", "g", "h"} <= set(table["claim_id"])
-    assert {"efficacy", "legal", "practice"} <= set(table["topic"])
+def test_claims_table_holds_the_popular_claims_and_own_claims(table):
+    ids = list(table["claim_id"])
+    assert ids[:15] == list("abcdefghijklmno"), "published claim ids never change"
+    assert set(table.loc[table["origin"] == "course", "claim_id"]) == set("ijklmno")
+    assert (table["origin"] == "popular_article").sum() >= 24, "every checkable popular claim has a row"
+    assert {"efficacy", "legal", "practice", "indication"} <= set(table["topic"])
     assert set(table["verdict"]) <= set(CLAIM_VERDICTS)
+    cited = {i for cell in table["source_id"] for i in data.split_ids(cell)}
+    assert cited <= set(data.load("sources")["id"]), "every source_id is registered"
+
+
+def test_careless_copy_is_flagged_as_the_red_flag_it_is(table):
+    """Wrong names (BDNF as a neurotransmitter, ketamine as 'a type of glutamate', Estrofem for
+    esketamine), the off-topic arthritis sentence, an inverted fact and testimonials are flagged, and a
+    wrong name never sits among the partly supported claims."""
+    flags = {row.claim_id: set(data.split_ids(row.red_flags)) if isinstance(row.red_flags, str) else set()
+             for row in table.itertuples()}
+    text = dict(zip(table["claim_id"], table["claim"], strict=True))
+    assert "BDNF" in text["a"] and "glutamate" in text["t"] and "Estrofem" in text["x"]
+    for claim_id in ("a", "t", "x"):
+        assert "wrong name" in flags[claim_id], claim_id
+    assert "arthritis" in text["w"] and "off-topic text" in flags["w"]
+    assert "no recognised medical use" in text["r"] and "inverted fact" in flags["r"]
+    assert "anecdote" in flags["ah"]
+    wrong_names = [i for i, f in flags.items() if "wrong name" in f]
+    verdicts = table.set_index("claim_id")["verdict"]
+    assert set(verdicts[wrong_names]) <= {"false", "not_supported", "partly_supported"}
+    assert verdicts["a"] == "false" and verdicts["x"] == "false" and verdicts["t"] == "false"
 
 
 def test_every_claim_cites_a_source_of_its_evidence_type(table):
@@ -232,11 +256,23 @@ def test_verdict_table_puts_each_verdict_beside_its_claim(table):
     assert list(readable.columns) == ["Claim", "Verdict", "Main evidence", "Why", "Red flags in the wording"]
     assert len(readable) == len(table)
     first = readable.iloc[0]
-    assert first["Claim"].startswith("(a) ") and first["Verdict"] == "Partly supported"
+    assert first["Claim"].startswith("(a) ") and first["Verdict"] == "False"
     flags = dict(zip(table["claim_id"], readable["Red flags in the wording"], strict=True))
     assert flags["e"] == "absolute safety claim"
     assert flags["o"] == "promise of a cure"
+    assert flags["a"] == "wrong name"
+    assert flags["ac"] == "absolute word"  # "never"
     assert "no source cited" not in " ".join(readable["Red flags in the wording"])
+
+
+def test_verdict_table_joins_judged_and_pattern_flags_once():
+    rows = small(("false",), ("label",)).assign(
+        claim=["It is completely safe, never harmful."], explanation=["x 1"],
+        red_flags=["wrong name; anecdote"])
+    assert cl.verdict_table(rows)["Red flags in the wording"].item() == \
+        "wrong name, anecdote, absolute safety claim, absolute word"
+    rows = rows.assign(red_flags=[None])
+    assert cl.verdict_table(rows)["Red flags in the wording"].item() == "absolute safety claim, absolute word"
 
 
 def test_verdict_table_rejects_unknown_values():
@@ -274,6 +310,10 @@ def test_red_flags_can_skip_the_citation_check():
      "UK ECT Review Group 2003"),
     ({"authors": "Janssen", "year": 2019, "kind": "label", "title": "SPRAVATO (esketamine)"},
      "Spravato label"),
+    ({"authors": math.nan, "year": 1979, "kind": "observational", "title": "Ketamine infusions",
+      "journal": "British Journal of Anaesthesia"}, "British Journal of Anaesthesia 1979"),
+    ({"authors": None, "year": 1979, "kind": "observational", "title": "Ketamine infusions"},
+     "Ketamine infusions 1979"),
 ])
 def test_short_name(row, expected):
     assert cl.short_name(row) == expected

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -54,6 +55,43 @@ def test_every_registered_source_is_cited_somewhere():
     unused = [i for i in data.load("sources")["id"] if i not in cited and f'"{i}"' not in nb_text
               and f"'{i}'" not in nb_text and f"\\\"{i}\\\"" not in nb_text]
     assert not unused, f"registered but never cited: {unused}"
+
+
+def test_revised_documents_were_rechecked_within_18_months():
+    """Labels and other revised documents must be re-read regularly (CONTRIBUTING: re-checking a source)."""
+    due = data.sources_due_for_recheck()
+    assert not due, "re-read these sources, then update checked_on and version:\n" + "\n".join(due)
+
+
+def test_recheck_names_stale_unchecked_and_unversioned_rows(data_copy):
+    sources = data_copy / "sources.csv"
+    rows = {line.split(",", 1)[0]: line for line in sources.read_text(encoding="utf-8").splitlines()}
+    label = rows["spravato_pi"]
+    checked = next(d for d in data.load("sources").query("id == 'spravato_pi'")["checked_on"])
+    _rewrite(sources, label, label.replace(f",{checked},", ",2020-01-31,", 1))
+    due = data.sources_due_for_recheck(dt.date(2026, 12, 1))
+    assert any(line.startswith("spravato_pi: last checked 2020-01-31") for line in due), due
+    assert data.sources_due_for_recheck(dt.date(2021, 7, 31), max_age_months=18) == [] or all(
+        not line.startswith("spravato_pi") for line in data.sources_due_for_recheck(dt.date(2021, 7, 31)))
+    assert any(line.startswith("spravato_pi") for line in data.sources_due_for_recheck(dt.date(2021, 8, 1)))
+    _rewrite(sources, ",2020-01-31,", ",,")
+    assert any(line == "spravato_pi: never checked (checked_on is empty)"
+               for line in data.sources_due_for_recheck(dt.date(2026, 12, 1)))
+
+
+@pytest.mark.parametrize("bad", [0, -3, 1.5, True])
+def test_recheck_refuses_a_bad_age(bad):
+    with pytest.raises(ValueError, match="max_age_months"):
+        data.sources_due_for_recheck(max_age_months=bad)
+
+
+def test_checked_on_must_be_a_real_date(data_copy):
+    sources = data_copy / "sources.csv"
+    checked = next(d for d in data.load("sources").query("id == 'spravato_pi'")["checked_on"])
+    _rewrite(sources, f",{checked},", ",2026-13-01,")
+    with pytest.raises(data.DataFileError) as err:
+        data.load("sources")
+    assert err.value.column == "checked_on"
 
 
 def test_load_returns_a_copy():
@@ -172,7 +210,7 @@ def test_malformed_file_changes_nothing_on_disk(data_copy):
 
 def test_duplicate_source_id_is_refused(data_copy):
     with (data_copy / "sources.csv").open("a", encoding="utf-8") as handle:
-        handle.write("berman2000,Someone,2001,Duplicate,,,,,https://example.org,review,\n")
+        handle.write("berman2000,Someone,2001,Duplicate,,,,,https://example.org,review,,,\n")
     with pytest.raises(data.DataFileError) as err:
         data.load("sources")
     assert err.value.column == "id"

@@ -24,7 +24,8 @@ SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 MACHINE_PATH = re.compile(r"(/root/|/home/|/tmp/|/work/|/Users/|[A-Z]:\\\\)")
 SECTIONS = ("Learning objectives", "Estimated time", "Prerequisites")
 ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
-TAGS = {"remove-input", "solution", "check", "exercise", "instructor", "nbval-ignore-output"}
+TAGS = {"remove-input", "solution", "check", "exercise", "instructor", "nbval-ignore-output",
+        course.SAFETY_TAG}
 
 pytestmark = pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks yet")
 
@@ -195,6 +196,73 @@ def test_nbval_ignore_only_on_widget_cells(path):
         widget = re.match(r"_ = explore\(", text(cell)) is not None
         ignored = "nbval-ignore-output" in tags(cell)
         assert widget == ignored, f"code cell {n}: widget cells (_ = explore(...)) and only they are ignored"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_safety_note_with_help_lines_at_the_start(path):
+    """Every notebook shows students the medical-education note with concrete help lines right after its
+    title; it is a plain markdown cell, so every edition keeps it."""
+    cells = load(path)["cells"]
+    notes = [n for n, c in enumerate(cells) if course.SAFETY_TAG in tags(c)]
+    assert notes and notes[0] == 1, f"cell 1 is the cell tagged {course.SAFETY_TAG!r}"
+    for n in notes:
+        assert cells[n]["cell_type"] == "markdown", f"cell {n}: the safety note is a markdown cell"
+        assert course.SAFETY_NOTE in text(cells[n]), f"cell {n}: the note differs from course.SAFETY_NOTE"
+        assert cells[n]["metadata"]["slideshow"]["slide_type"] != "notes", f"cell {n}: not a speaker note"
+
+
+@pytest.mark.parametrize("name", ["03_onset_timing", "04_side_effects"])
+def test_safety_note_repeated_where_suicidal_ideation_trials_appear(name):
+    cells = load(ROOT / "notebooks" / f"{name}.ipynb")["cells"]
+    mentions = [n for n, c in enumerate(cells) if re.search(r"suicidal (ideation|thoughts)", text(c))
+                and course.SAFETY_TAG not in tags(c) and n > 1]
+    notes = [n for n, c in enumerate(cells) if course.SAFETY_TAG in tags(c)]
+    assert mentions, "the notebook discusses people with suicidal thoughts"
+    assert len(notes) >= 2 and any(abs(m - n) <= 2 for m in mentions for n in notes[1:]), \
+        f"repeat the safety note next to the first mention (cell {mentions[0]})"
+
+
+VERDICT_WORDS = {"supported": "supported", "partly supported": "partly_supported",
+                 "not supported": "not_supported", "false": "false"}
+_VERDICT = r"(?:\*\*\s*|Verdict:\s*\**\s*)(partly supported|not supported|supported|false)\b"
+
+
+def verdicts_in(markdown: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """Every word after "Verdict:" in ``markdown``, and each (claim id, verdict) pair where a claim such as
+    "claim (d)" is followed by a bold or "Verdict:" verdict before the next claim is named."""
+    body = " ".join(markdown.split())
+    words = [w.strip().lower() for w in re.findall(r"Verdict:\s*\**\s*([^.*;]+?)\s*[.*;]", body)]
+    pairs = []
+    for match in re.finditer(r"claim \(([a-z]+)\)", body, re.IGNORECASE):
+        window = body[match.end():match.end() + 220]
+        window = re.split(r"claim \([a-z]+\)", window, flags=re.IGNORECASE)[0]
+        found = re.search(_VERDICT, window, re.IGNORECASE)
+        if found:
+            pairs.append((match.group(1), found.group(1).lower()))
+    return words, pairs
+
+
+def test_verdict_finder_sees_both_spellings():
+    words, pairs = verdicts_in("Claim (g): \"it ends\". **Verdict: partly supported.** and claim (e): "
+                               "**false**; claim (k) has none. Verdict: imprecise.")
+    assert words == ["partly supported", "imprecise"]
+    assert pairs == [("g", "partly supported"), ("e", "false")]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_one_claim_one_verdict(path):
+    """Prose that names a claim of the claims table with a verdict uses that claim's verdict, and only the
+    words of the course's verdict scale."""
+    claims = data.load("claims").set_index("claim_id")["verdict"]
+    for n, cell in enumerate(load(path)["cells"]):
+        if cell["cell_type"] != "markdown":
+            continue
+        words, pairs = verdicts_in(text(cell))
+        for word in words:
+            assert word in VERDICT_WORDS, f"cell {n}: verdict {word!r} is not on the course's scale"
+        for claim_id, word in pairs:
+            assert VERDICT_WORDS[word] == claims[claim_id], \
+                f"cell {n}: claim ({claim_id}) is {claims[claim_id]!r} in data/claims.csv, not {word!r}"
 
 
 def test_readme_contents_match_the_notebooks():

@@ -227,6 +227,14 @@ def test_plot_onset_timeline_has_one_row_per_label_fastest_first(studies):
     assert ax.get_title(loc="left") == "A finding"
 
 
+def test_onset_timeline_says_a_first_separation_is_the_first_time_point_reported(studies):
+    """A trial that measures first at 24 h cannot show a 2-h effect: the legend must say so, or IV ketamine
+    looks slower than the spray only because its trials measured later."""
+    fig = onset.plot_onset_timeline(studies, title="A finding")
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert any("first time point reported" in text and "not measured" in text for text in legend), legend
+
+
 def test_plot_onset_timeline_bad_input(studies):
     with pytest.raises(ValueError, match="title"):
         onset.plot_onset_timeline(studies, title=" ")

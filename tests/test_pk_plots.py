@@ -73,28 +73,38 @@ def test_curves_over_bands_refuses_bad_inputs(bands, sims):
         pk_plots.plot_curves_over_bands(sims, "bands", title="t")
 
 
-def test_explorer_regimen():
-    reg = pk_plots.explorer_regimen(0.5, 40, "iv")
-    assert reg.doses[0].duration_min == 40 and reg.drug == "racemic"
-    assert "bolus" in pk_plots.explorer_regimen(2.0, 0, "iv").label
-    assert pk_plots.explorer_regimen(1.0, 40, "esketamine_nasal").drug == "esketamine"
-    assert pk_plots.explorer_regimen(1.0, 40, "sublingual").doses[0].duration_min == 0
+def test_explorer_offers_only_clinical_regimens():
+    assert set(pk_plots.EXPLORER_REGIMENS) == {"ketamine_iv_0.1", "ketamine_iv_0.2", "ketamine_iv_0.5",
+                                               "ketamine_iv_1", "esketamine_56", "esketamine_84"}
+    for regimen in pk_plots.EXPLORER_REGIMENS.values():
+        for dose in regimen.doses:
+            if regimen.drug == "racemic":  # the infusions of the dose-ranging trial (fava2018)
+                assert dose.route == "iv" and dose.duration_min == 40 and dose.amount <= 1.0
+            else:  # the label's 28-mg devices
+                assert dose.route == "esketamine_nasal" and dose.amount == 28 and dose.unit == "mg"
+    assert [key for _, key in pk_plots.explorer_choices()] == list(pk_plots.EXPLORER_REGIMENS)
 
 
-@pytest.mark.parametrize(("args", "name"), [((0.5, 40, "smoked"), "route"),
-                                            ((-1, 40, "iv"), "dose_mg_per_kg"),
-                                            ((0, 40, "iv"), "dose_mg_per_kg"),
-                                            ((math.inf, 40, "iv"), "dose_mg_per_kg"),
-                                            ((0.5, -1, "iv"), "duration_min")])
-def test_explorer_regimen_refuses_bad_input(args, name):
-    with pytest.raises(ValueError, match=name):
-        pk_plots.explorer_regimen(*args)
+@pytest.mark.parametrize("bad", ["iv", "racemic_nasal", "sublingual", "ketamine_iv_2", 0.5, None])
+def test_explorer_refuses_any_other_regimen(bands, bad):
+    with pytest.raises(ValueError, match="regimen"):
+        pk_plots.explorer_regimen(bad)
+    with pytest.raises(ValueError, match="regimen"):
+        pk_plots.plot_dose_explorer(bad, bands=bands)
 
 
 def test_dose_explorer_default_state(bands):
     fig = pk_plots.plot_dose_explorer(bands=bands)
     title = fig.axes[0].get_title(loc="left")
     assert "185" in title and "35 mg for 70 kg" in title
+    assert len(fig.axes[0].get_lines()) - len(pk_plots.BAND_EFFECTS) < 2, "the reference is not drawn twice"
+
+
+def test_dose_explorer_draws_the_reference_beside_another_regimen(bands):
+    fig = pk_plots.plot_dose_explorer("esketamine_56", bands=bands)
+    lines = {line.get_label() for line in fig.axes[0].get_lines()}
+    assert "Reference: 0.5 mg/kg IV over 40 min (model)" in lines
+    assert "Esketamine 56 mg nasal (illustrative model)" in lines
 
 
 def test_dose_explorer_weight_changes_total_not_concentration(bands):
@@ -102,6 +112,14 @@ def test_dose_explorer_weight_changes_total_not_concentration(bands):
     heavy = pk_plots.plot_dose_explorer(weight_kg=100, bands=bands).axes[0].get_title(loc="left")
     assert "25 mg for 50 kg" in light and "50 mg for 100 kg" in heavy
     assert light.split(" (")[0] == heavy.split(" (")[0]
+
+
+def test_dose_explorer_fixed_spray_dose_gives_lower_peak_in_heavier_adult(bands):
+    light = pk_plots.plot_dose_explorer("esketamine_84", 50, bands=bands).axes[0].get_title(loc="left")
+    heavy = pk_plots.plot_dose_explorer("esketamine_84", 100, bands=bands).axes[0].get_title(loc="left")
+    assert "84 mg for 50 kg" in light and "84 mg for 100 kg" in heavy
+    peak = lambda title: float(title.split("≈")[1].split(" ")[0].replace(",", ""))  # noqa: E731
+    assert peak(heavy) < peak(light)
 
 
 @pytest.mark.parametrize("weight", [10, 300, math.nan])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
@@ -66,3 +68,13 @@ def test_show_publishes_description_with_its_sources(monkeypatch):
                                       "sources": ["gao2016", "berman2000"]}}
     source = [t.get_text() for t in fig.texts if t.get_gid() == "source-line"]
     assert source and source[0].replace("\n", " ").startswith("Source: Gao M et al. (2016)")
+
+
+def test_labels_on_one_tier_are_far_enough_apart_to_not_overlap():
+    years = [1962, 1965, 1970, 1999, 2000, 2014, 2019, 2020, 2025]
+    levels = timeline._label_levels(years)
+    for tier in set(levels):
+        on_tier = [y for y, lv in zip(years, levels, strict=True) if lv == tier]
+        gaps = [b - a for a, b in itertools.pairwise(on_tier)]
+        assert all(gap >= timeline._LABEL_WIDTH_YEARS for gap in gaps), (tier, on_tier)
+    assert {lv > 0 for lv in levels} == {True, False}, "labels go above and below the axis"

@@ -41,12 +41,12 @@ def test_mg_block_refuses_bad_values():
 
 def test_dose_explorer_describes_the_regimen(published):
     bands = data.load("concentration_bands")
-    pk_plots.show_dose_explorer(0.5, 0, "iv", 80, bands=bands)
+    pk_plots.show_dose_explorer("ketamine_iv_1", 80, bands=bands)
     text, ids = _description(published)
-    assert "0.5 mg/kg IV bolus in a 80 kg adult" in text
-    assert set(ids) <= set(data.load("sources")["id"]) and "kamp2020" in ids
-    with pytest.raises(ValueError, match="route"):
-        pk_plots.show_dose_explorer(0.5, 40, "rectal", 70, bands=bands)
+    assert "ketamine 1 mg/kg IV over 40 min in a 80 kg adult, drawn with the 0.5 mg/kg" in text
+    assert set(ids) <= set(data.load("sources")["id"]) and {"kamp2020", "fava2018"} <= set(ids)
+    with pytest.raises(ValueError, match="regimen"):
+        pk_plots.show_dose_explorer("sublingual", 70, bands=bands)
 
 
 def test_trial_events_cite_the_chosen_trial(published):

@@ -8,6 +8,7 @@ committed outputs of those cells say "Correct".
 from __future__ import annotations
 
 from helpers.exercises import Answer
+from helpers.schemas import CLAIM_VERDICTS, EVIDENCE_KINDS
 
 ANSWERS: dict[str, Answer] = {}
 
@@ -57,9 +58,11 @@ ANSWERS.update(
             explanation="Zanos et al. (2018, Table 1) give the same value, 0.78 µM.",
         ),
         "01.occupancy_s_pct": Answer(
-            value=72.2, kind="number", rel_tol=0.02, unit="%",
-            hint="occupancy = c / (c + Ki) with c = 0.778 µM and Ki = 0.3 µM; multiply by 100.",
-            explanation="An illustrative binding estimate, not the functional block in the brain.",
+            value=56.5, kind="number", rel_tol=0.02, unit="%",
+            hint="Half of the racemate is (S)-ketamine: c = 0.778 / 2 = 0.389 µM. Then occupancy = c / (c + Ki) "
+            "with Ki = 0.3 µM; multiply by 100. (72% would be the whole racemic concentration as (S).)",
+            explanation="An illustrative binding estimate, not the functional block in the brain; with (R)-ketamine "
+            "competing for the same site, (S) would hold about 50% and both together about 61%.",
         ),
         "01.depolarisation_fold": Answer(
             value=11.4, kind="number", rel_tol=0.03, unit="times",
@@ -107,9 +110,9 @@ ANSWERS.update(
     {
         "05.peak_vs_hallucinations": Answer(
             value="below", kind="choice", options=("below", "within", "above"),
-            hint="Compare the peak with the hallucination level (low_ng_per_ml) in the position table.",
-            explanation="Below, but only about 1.6-fold: the margin to hallucinations is much smaller "
-                        "than the margin to anaesthesia.",
+            hint="Compare the peak with the hallucination study's mean (low_ng_per_ml) in the position table.",
+            explanation="Below, about 1.6-fold under that one study's mean, which is not a threshold; and "
+                        "61-84% of patients on therapeutic doses still have perceptual changes.",
         ),
     }
 )
@@ -118,16 +121,13 @@ ANSWERS.update(
 ANSWERS.update(
     {
         "06.grade_claim": Answer(
-            value="false", kind="choice",
-            options=("supported", "partly_supported", "not_supported", "false"),
+            value="false", kind="choice", options=CLAIM_VERDICTS,
             hint="Compare the remission rate of level 1 with those of levels 3 and 4 in the STAR*D table.",
             explanation="Remission fell from 36.8% at level 1 to 13.7% and 13.0% at levels 3 and 4.",
         ),
         "06.classify_source": Answer(
             value="survey", kind="choice",
-            options=("label", "regulation", "meta_analysis", "pooled_analysis", "rct", "open_label_trial",
-                     "observational", "survey", "human_experimental", "animal", "in_vitro", "review",
-                     "reference_work"),
+            options=EVIDENCE_KINDS,
             hint="Was anything given to the participants, or were they only asked questions once?",
             explanation="A one-off questionnaire of self-selected respondents is a (cross-sectional) survey.",
         ),
@@ -146,15 +146,18 @@ ANSWERS.update(
         "02.peak_um": Answer(
             value=0.779, kind="number", rel_tol=0.02, unit="µM",
             hint="Use ng_per_ml_to_um(...) on the modelled peak: µM = (ng/mL) / molar mass (237.7 g/mol).",
-            explanation="About 0.78 µM: above the Ki of esketamine (0.3 µM) in rat membranes.",
+            explanation="About 0.78 µM of racemic ketamine, 0.39 µM of each enantiomer: still above the Ki of "
+            "(S)-ketamine (0.3 µM) in rat membranes.",
         ),
-        "02.minutes_above_100_esketamine_84": Answer(
-            value=64.3, kind="number", rel_tol=0.05, unit="min",
-            hint="Simulate REGIMENS['esketamine_84'] and pass its time_min and conc_ng_per_ml to time_above.",
-            explanation="About an hour in the model; the label reports dissociation generally resolved by 1.5 h.",
+        "02.minutes_above_half_peak_esketamine_84": Answer(
+            value=112.4, kind="number", rel_tol=0.05, unit="min",
+            hint="Simulate REGIMENS['esketamine_84'], take its peak with peak(...), and pass time_min, "
+            "conc_ng_per_ml and half the peak to time_above.",
+            explanation="Almost 2 hours in the model, yet dissociation has generally resolved by 1.5 h: effects "
+            "fade before the concentration halves.",
         ),
         "02.peak_half_bioavailability": Answer(
-            value=66.1, kind="number", rel_tol=0.02, unit="ng/mL",
+            value=39.6, kind="number", rel_tol=0.02, unit="ng/mL",
             hint="Copy load_routes(), replace the nasal route by AbsorptionRoute(0.24, same ka) and simulate.",
             explanation="The model is linear: half the absorbed dose gives half the concentration at every time.",
         ),

@@ -60,6 +60,7 @@ EVIDENCE_LABELS: dict[str, str] = {
     "label": "drug label",
     "regulation": "law or regulation",
     "meta_analysis": "meta-analysis",
+    "systematic_review": "systematic review",
     "pooled_analysis": "pooled analysis",
     "rct": "randomised trial",
     "open_label_trial": "open-label trial",
@@ -264,21 +265,28 @@ def show_claims(claims: pd.DataFrame, verdict: str = "all", evidence_type: str =
 def verdict_table(claims: pd.DataFrame) -> pd.DataFrame:
     """One readable row per claim: the claim, its verdict beside it, the main evidence and why.
 
-    Columns: ``Claim`` ("(a) ..."), ``Verdict``, ``Main evidence``, ``Why``, ``Red flags in the wording``
-    (from :func:`red_flags` without the citation check, since the claims are paraphrased).
+    Columns: ``Claim`` ("(a) ..."), ``Verdict``, ``Main evidence``, ``Why``, ``Red flags in the wording``:
+    the flags the course judged from the source text (the table's optional ``red_flags`` column: a wrong
+    drug or molecule name, off-topic text, an inverted fact ...) followed by those :func:`red_flags` finds
+    in the wording (without the citation check, since the claims are paraphrased).
     """
     table = _check_table(claims, ("claim_id", "claim", "verdict", "evidence_type", "explanation"))
     unknown = ((set(table["verdict"]) - set(VERDICT_STYLE))
                | (set(table["evidence_type"]) - set(EVIDENCE_LABELS)))
     if unknown:
         raise ValueError(f"claims: unknown verdict or evidence type {sorted(unknown)}")
+    judged = table["red_flags"] if "red_flags" in table else pd.Series([None] * len(table), index=table.index)
+    flags = []
+    for claim, cell in zip(table["claim"], judged, strict=True):
+        found = [] if pd.isna(cell) else [f.strip() for f in str(cell).split(";") if f.strip()]
+        found += [f for f in red_flags(claim, require_citation=False) if f not in found]
+        flags.append(", ".join(found) or "none")
     return pd.DataFrame({
         "Claim": [f"({i}) {c}" for i, c in zip(table["claim_id"], table["claim"], strict=True)],
         "Verdict": [VERDICT_STYLE[v]["label"] for v in table["verdict"]],
         "Main evidence": [EVIDENCE_LABELS[k] for k in table["evidence_type"]],
         "Why": list(table["explanation"]),
-        "Red flags in the wording": [", ".join(red_flags(c, require_citation=False)) or "none"
-                                     for c in table["claim"]],
+        "Red flags in the wording": flags,
     })
 
 
@@ -306,6 +314,9 @@ def short_name(row: pd.Series | dict) -> str:
         raise ValueError("row: needs authors, year, kind and title") from None
     if kind == "label":
         return f"{title.split()[0].strip(',').capitalize()} label"
+    if pd.isna(row["authors"]) or not authors.strip():  # authors not shown on the pages read
+        journal = row["journal"] if "journal" in row and not pd.isna(row["journal"]) else title
+        return f"{journal} {year}"
     first = authors.split(",")[0].strip()
     parts = first.split()
     personal = len(parts) == 2 and parts[1].isupper() and len(parts[1]) <= 3  # "Domino EF"

@@ -9,9 +9,22 @@ import pandas as pd
 
 from helpers.paths import notebooks_dir
 
-__all__ = ["REQUIRED_KEYS", "course_metadata", "learning_path"]
+__all__ = ["REQUIRED_KEYS", "SAFETY_NOTE", "SAFETY_TAG", "course_metadata", "learning_path"]
 
 REQUIRED_KEYS = ("order", "title", "minutes", "prerequisites")
+
+#: Tag of the markdown cell that shows :data:`SAFETY_NOTE` (near the start of every notebook, and again
+#: where trials in people with suicidal thoughts appear).
+SAFETY_TAG = "safety-note"
+
+#: The medical-education note every notebook shows students, with concrete places to get help.
+SAFETY_NOTE = """\
+> **Medical education, not medical advice.** This notebook explains published evidence about a prescription
+> medicine and a controlled drug. It gives no guidance on amounts, routes or practices for non-medical use.
+> **If you are struggling with depression or thoughts of suicide, help is available now:** in the US call
+> or text **988** (988 Suicide & Crisis Lifeline); in the UK and Ireland call **116 123** (Samaritans);
+> elsewhere, find a free, confidential line at **findahelpline.com**. In an emergency, call your local
+> emergency number."""
 
 
 def course_metadata(path: str | Path) -> dict:

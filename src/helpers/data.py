@@ -11,6 +11,7 @@ Source: Daly EJ et al. (2018) JAMA Psychiatry. doi:10.1001/jamapsychiatry.2017.3
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
@@ -30,6 +31,7 @@ __all__ = [
     "source_ids",
     "source_line",
     "sources",
+    "sources_due_for_recheck",
     "split_ids",
     "tables",
 ]
@@ -263,3 +265,58 @@ def references(ids: Iterable[str]) -> str:
     """A numbered Markdown reference list for the end of a notebook."""
     return "\n".join(f"{n}. {text}" for n, text in enumerate(sources(list(ids)), start=1))
 
+
+#: Kinds of source that are revised after publication, so the version cited must be re-read regularly.
+REVISED_KINDS: tuple[str, ...] = ("label",)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    year, month = divmod(day.month - 1 + months, 12)
+    year += day.year
+    month += 1
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    last = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return dt.date(year, month, min(day.day, last))
+
+
+def sources_due_for_recheck(today: dt.date | None = None, *, max_age_months: int = 18) -> list[str]:
+    """The revised documents in ``sources.csv`` whose cited version has not been re-read recently.
+
+    A row counts as a revised document when its ``kind`` is in :data:`REVISED_KINDS` (drug labels) or it
+    has a ``version`` (guidelines, REMS pages, summaries of product characteristics). Such a row needs a
+    ``version`` (the revision date the document shows) and a ``checked_on`` date no older than
+    ``max_age_months``.
+
+    Parameters
+    ----------
+    today
+        The reference date (default: today).
+    max_age_months
+        How old a ``checked_on`` date may be, in months (>= 1).
+
+    Returns
+    -------
+    list of str
+        One line per row that is due, naming the id and the reason; empty when every row is current.
+    """
+    if isinstance(max_age_months, bool) or not isinstance(max_age_months, int) or max_age_months < 1:
+        raise ValueError(f"max_age_months: must be a whole number of months >= 1, got {max_age_months!r}")
+    if today is None:
+        today = dt.date.today()
+    elif not isinstance(today, dt.date):
+        raise ValueError(f"today: expected a datetime.date, got {type(today).__name__}")
+    due = []
+    for source_id, row in _registry().items():
+        version, checked_on = row.get("version"), row.get("checked_on")  # optional columns
+        if row["kind"] not in REVISED_KINDS and version is None:
+            continue
+        if version is None:
+            due.append(f"{source_id}: no version (the revision date shown in the document)")
+        if checked_on is None:
+            due.append(f"{source_id}: never checked (checked_on is empty)")
+            continue
+        checked = dt.date.fromisoformat(str(checked_on))
+        if _add_months(checked, max_age_months) < today:
+            due.append(f"{source_id}: last checked {checked.isoformat()}, more than {max_age_months} "
+                       "months ago")
+    return due

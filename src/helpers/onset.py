@@ -54,7 +54,9 @@ TIME_TICKS_H: tuple[tuple[float, str], ...] = (
 
 #: Marker and fill of each milestone in the timeline (shape, not colour, tells milestones apart).
 MILESTONE_STYLE: dict[str, dict[str, object]] = {
-    "first_separation": {"marker": "o", "filled": True, "label": "first separates from control"},
+    # the first time point a source reports: nothing earlier was measured, so it is a ceiling on the onset
+    "first_separation": {"marker": "o", "filled": True,
+                         "label": "ahead of control at the first time point reported (earlier not measured)"},
     "full_effect": {"marker": "s", "filled": True, "label": "largest / end-of-course effect reported"},
     "fading": {"marker": "X", "filled": True, "label": "effect fading (relapse)"},
     "no_separation": {"marker": "D", "filled": False, "label": "no separation when fully masked"},

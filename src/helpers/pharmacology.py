@@ -26,6 +26,7 @@ __all__ = [
     "dose_mg",
     "ng_per_ml_to_um",
     "occupancy",
+    "occupancy_competing",
     "um_to_ng_per_ml",
 ]
 
@@ -91,6 +92,38 @@ def occupancy(conc_um, ki_um: float, hill: float = 1.0):
     return _scalar_or_array(ratio / (1.0 + ratio))
 
 
+def occupancy_competing(conc_um: Sequence[float], ki_um: Sequence[float]) -> np.ndarray:
+    """Fraction of sites each of several ligands occupies when they compete for one site.
+
+    ``occupancy_i = (c_i / Ki_i) / (1 + sum_j c_j / Ki_j)`` (single site, Hill coefficient 1): the model
+    for a racemate, whose two enantiomers bind the same site with different affinities. Like
+    :func:`occupancy`, it is *illustrative*. With one ligand it equals :func:`occupancy`.
+
+    Parameters
+    ----------
+    conc_um
+        Free concentration of each ligand [µM] (>= 0).
+    ki_um
+        Inhibition constant of each ligand [µM] (> 0), in the same order.
+
+    Returns
+    -------
+    numpy.ndarray
+        Each ligand's occupied fraction; their sum is the total occupancy (< 1).
+
+    >>> occupancy_competing([0.3, 1.4], [0.3, 1.4]).round(3).tolist()
+    [0.333, 0.333]
+    """
+    conc = array("conc_um", conc_um, min_value=0.0)
+    ki = array("ki_um", ki_um, min_value=0.0)
+    if conc.ndim != 1 or conc.size == 0 or conc.shape != ki.shape:
+        raise ValueError("ki_um: give one Ki per concentration (conc_um and ki_um of equal length >= 1)")
+    if np.any(ki <= 0):
+        raise ValueError("ki_um: each Ki must be > 0")
+    ratio = conc / ki
+    return ratio / (1.0 + ratio.sum())
+
+
 # =====================================================================================================
 # The illustrative pharmacokinetic (PK) model
 # =====================================================================================================
@@ -124,7 +157,10 @@ __all__ += [
 ]
 
 MG_PER_L_TO_NG_PER_ML = 1000.0  # 1 mg/L = 1 µg/mL = 1000 ng/mL
-ROUTES: tuple[str, ...] = ("iv", "esketamine_nasal", "racemic_nasal", "sublingual")
+#: The model's routes: intravenous racemic ketamine and the esketamine nasal spray, the two clinical routes.
+#: Routes used outside medicine are deliberately not modelled (the course compares their bioavailability
+#: only as a static, sourced table).
+ROUTES: tuple[str, ...] = ("iv", "esketamine_nasal")
 ABSORBED_ROUTES: tuple[str, ...] = ROUTES[1:]
 DRUGS: tuple[str, ...] = ("racemic", "esketamine")
 
@@ -586,8 +622,9 @@ def absorption_rate_for_tmax(tmax_min: float, params: PKParameters, *, doses_min
     last = max(starts)
 
     def tmax_for(ka: float) -> float:
-        route = {"sublingual": AbsorptionRoute(1.0, ka)}
-        reg = Regimen("calibration", "racemic", tuple(Dose(1.0, "mg", "sublingual", s) for s in starts))
+        route = {"esketamine_nasal": AbsorptionRoute(1.0, ka)}
+        reg = Regimen("calibration", "esketamine",
+                      tuple(Dose(1.0, "mg", "esketamine_nasal", s) for s in starts))
         sim = simulate(reg, t_end_min=last + 4 * tmax + 60, dt_min=0.1, params=params, routes=route)
         return peak(sim)[1] - last
 
@@ -641,7 +678,7 @@ def load_parameters(drug: str = "racemic") -> PKParameters:
 def load_routes() -> dict[str, AbsorptionRoute]:
     """Absorption parameters (F and ka) of every absorbed route, from ``data/pk_parameters.csv``."""
     values = _pk_values()
-    drug_of = {"esketamine_nasal": "esketamine", "racemic_nasal": "racemic", "sublingual": "racemic"}
+    drug_of = {"esketamine_nasal": "esketamine"}
     return {
         route: AbsorptionRoute(_value(values, f"bioavailability_{route}", drug_of[route]) / 100.0,
                                _value(values, f"ka_{route}", drug_of[route]))

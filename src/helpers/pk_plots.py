@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 
 from helpers._validate import real
 from helpers.pharmacology import (
-    ROUTES,
+    REGIMENS,
     Dose,
     Regimen,
     Simulation,
@@ -28,7 +28,9 @@ from helpers.style import LINESTYLES, MARKERS, OKABE_ITO, PALETTE, figure, log_s
 __all__ = [
     "BAND_EFFECTS",
     "BAND_STYLE",
-    "ROUTE_LABELS",
+    "EXPLORER_REFERENCE",
+    "EXPLORER_REGIMENS",
+    "explorer_choices",
     "explorer_regimen",
     "plot_bioavailability",
     "plot_curves_over_bands",
@@ -44,18 +46,9 @@ BAND_STYLE: dict[str, dict[str, str]] = {
     "analgesia": {"color": "#e5e5e5", "hatch": "..", "label": "Analgesia"},
     "dissociation": {"color": "#fbe3c4", "hatch": "//", "label": "Dissociation"},
     "psychotomimetic": {"color": "#f3d0e3", "hatch": "xx", "label": "Psychotomimetic"},
-    "hallucinations": {"color": "#f3d0e3", "hatch": "", "label": "Hallucinations"},
+    "hallucinations": {"color": "#f3d0e3", "hatch": "", "label": "Hallucinations (one study's mean)"},
     "anaesthesia": {"color": "#cfe3f2", "hatch": "\\\\", "label": "General anaesthesia"},
 }
-#: Human-readable names of the model's routes (keys of :data:`helpers.pharmacology.ROUTES`).
-ROUTE_LABELS: dict[str, str] = {
-    "iv": "IV infusion (racemic ketamine)",
-    "esketamine_nasal": "Nasal spray (esketamine)",
-    "racemic_nasal": "Nasal (racemic ketamine)",
-    "sublingual": "Sublingual (racemic ketamine)",
-}
-
-
 def _check_bands(bands: pd.DataFrame, effects: Sequence[str]) -> pd.DataFrame:
     if not isinstance(bands, pd.DataFrame):
         raise ValueError(f"bands: expected a DataFrame, got {type(bands).__name__}")
@@ -144,36 +137,53 @@ def plot_curves_over_bands(sims: Sequence[Simulation], bands: pd.DataFrame, *, t
     return fig
 
 
-def explorer_regimen(dose_mg_per_kg: float, duration_min: float, route: str) -> Regimen:
-    """The one-dose regimen drawn by :func:`plot_dose_explorer` (IV: an infusion of ``duration_min``)."""
-    if route not in ROUTES:
-        raise ValueError(f"route: must be one of {ROUTES}, got {route!r}")
-    dose = real("dose_mg_per_kg", dose_mg_per_kg, min_value=0.0, max_value=10.0, strict_min=True)
-    duration = real("duration_min", duration_min, min_value=0.0, max_value=600.0)
-    drug = "esketamine" if route == "esketamine_nasal" else "racemic"
-    if route == "iv":
-        label = f"{dose:g} mg/kg IV over {duration:g} min" if duration > 0 else f"{dose:g} mg/kg IV bolus"
-        return Regimen(label, drug, (Dose(dose, "mg/kg", "iv", 0.0, duration),))
-    return Regimen(f"{dose:g} mg/kg, {ROUTE_LABELS[route].lower()}", drug, (Dose(dose, "mg/kg", route),))
+#: The regimens the dose explorer offers: only doses given in clinical trials and on the label. The IV
+#: infusions are the four arms of a dose-ranging trial in treatment-resistant depression (Fava et al.
+#: 2018: 0.1, 0.2, 0.5 and 1.0 mg/kg over 40 min); the sprays are the label's 56 and 84 mg sessions.
+#: Routes used outside medicine are deliberately not offered (see notebook 02's static route comparison).
+EXPLORER_REGIMENS: dict[str, Regimen] = {
+    **{f"ketamine_iv_{dose:g}": Regimen(f"Ketamine {dose:g} mg/kg IV over 40 min", "racemic",
+                                        (Dose(dose, "mg/kg", "iv", 0.0, 40.0),))
+       for dose in (0.1, 0.2, 0.5, 1.0)},
+    "esketamine_56": REGIMENS["esketamine_56"],
+    "esketamine_84": REGIMENS["esketamine_84"],
+}
+#: The explorer's reference curve, drawn beside every choice.
+EXPLORER_REFERENCE = "ketamine_iv_0.5"
 
 
-def plot_dose_explorer(dose_mg_per_kg: float = 0.5, duration_min: float = 40.0, route: str = "iv",
-                       weight_kg: float = 70.0, *, bands: pd.DataFrame) -> Figure:
-    """One dose's curve over the effect bands, with the reference antidepressant infusion for comparison.
+def explorer_regimen(regimen: str) -> Regimen:
+    """The clinical regimen called ``regimen`` (a key of :data:`EXPLORER_REGIMENS`)."""
+    if not isinstance(regimen, str) or regimen not in EXPLORER_REGIMENS:
+        raise ValueError(f"regimen: must be one of {list(EXPLORER_REGIMENS)}, got {regimen!r}")
+    return EXPLORER_REGIMENS[regimen]
 
-    The pure function behind the notebook's sliders. ``duration_min`` applies to the intravenous route
-    only (0 is a bolus given over one minute).
+
+def explorer_choices() -> list[tuple[str, str]]:
+    """``(label, key)`` pairs of the explorer's regimens, for a drop-down menu."""
+    return [(regimen.label, key) for key, regimen in EXPLORER_REGIMENS.items()]
+
+
+def plot_dose_explorer(regimen: str = EXPLORER_REFERENCE, weight_kg: float = 70.0, *,
+                       bands: pd.DataFrame) -> Figure:
+    """One clinical regimen's curve over the effect bands, beside the 0.5 mg/kg 40-minute infusion.
+
+    The pure function behind the notebook's menu and slider. Only the regimens of
+    :data:`EXPLORER_REGIMENS` can be drawn: the explorer compares clinical doses with each other and is
+    not a calculator for any other dose or route.
     """
-    regimen = explorer_regimen(dose_mg_per_kg, duration_min, route)
+    chosen = explorer_regimen(regimen)
     weight = real("weight_kg", weight_kg, min_value=20.0, max_value=250.0)
-    sim = simulate(regimen, weight_kg=weight, t_end_min=240.0)
-    reference = simulate(explorer_regimen(0.5, 40.0, "iv"), weight_kg=weight, t_end_min=240.0)
-    total_mg = regimen.doses[0].mg(weight)
-    peak_ng_per_ml = float(sim.conc_ng_per_ml.max())
+    sims = [simulate(chosen, weight_kg=weight, t_end_min=240.0)]
+    labels = [f"{chosen.label} (illustrative model)"]
+    if regimen != EXPLORER_REFERENCE:  # the reference curve, unless it is the one chosen
+        sims.append(simulate(EXPLORER_REGIMENS[EXPLORER_REFERENCE], weight_kg=weight, t_end_min=240.0))
+        labels.append("Reference: 0.5 mg/kg IV over 40 min (model)")
+    total_mg = sum(dose.mg(weight) for dose in chosen.doses)
+    peak_ng_per_ml = float(sims[0].conc_ng_per_ml.max())
     return plot_curves_over_bands(
-        [sim, reference], bands,
-        title=f"Peak ≈{peak_ng_per_ml:,.0f} ng/mL ({total_mg:,.0f} mg for {weight:g} kg)",
-        labels=[f"{regimen.label} (illustrative model)", "Reference: 0.5 mg/kg IV over 40 min"])
+        sims, bands, title=f"Peak ≈{peak_ng_per_ml:,.0f} ng/mL ({total_mg:,.0f} mg for {weight:g} kg)",
+        labels=labels)
 
 
 def plot_time_course(sim: Simulation, milestones: pd.DataFrame, *, title: str,
@@ -265,18 +275,23 @@ def plot_bioavailability(table: pd.DataFrame, *, title: str) -> Figure:
     return fig
 
 
-#: Sources of the dose explorer: the model's parameters (see ``pk_parameters.csv``) and the bands.
-EXPLORER_SOURCES = ("kamp2020", "fanta2015", "ketalar_pi", "spravato_pi", "pharmacotherapy2022", "rolan2014",
-                    "zanos2018", "aalto2002")
+#: Sources of the dose explorer: the model's parameters (see ``pk_parameters.csv``), the regimens and the
+#: bands.
+EXPLORER_SOURCES = ("kamp2020", "perezruixo2021", "ketalar_pi", "spravato_pi", "fava2018", "zanos2018",
+                    "aalto2002")
 
 
-def show_dose_explorer(dose_mg_per_kg: float = 0.5, duration_min: float = 40.0, route: str = "iv",
-                       weight_kg: float = 70.0, *, bands: pd.DataFrame) -> None:
-    """Show :func:`plot_dose_explorer` with its source line and description (the sliders' function)."""
+def show_dose_explorer(regimen: str = EXPLORER_REFERENCE, weight_kg: float = 70.0, *,
+                       bands: pd.DataFrame) -> None:
+    """Show :func:`plot_dose_explorer` with its source line and description (the widget's function)."""
     from helpers.style import show
 
-    regimen = explorer_regimen(dose_mg_per_kg, duration_min, route)
-    fig = plot_dose_explorer(dose_mg_per_kg, duration_min, route, weight_kg, bands=bands)
-    show(fig, alt=f"Modelled plasma concentration over 4 hours for {regimen.label} in a {weight_kg:g} kg "
-         "adult, drawn with the 0.5 mg/kg 40-minute infusion for comparison over the dissociation, "
-         "hallucination and anaesthesia bands.", sources=list(EXPLORER_SOURCES))
+    chosen = explorer_regimen(regimen)
+    fig = plot_dose_explorer(regimen, weight_kg, bands=bands)
+    name = chosen.label[0].lower() + chosen.label[1:]
+    compared = ("" if regimen == EXPLORER_REFERENCE
+                else ", drawn with the 0.5 mg/kg 40-minute infusion for comparison")
+    show(fig, alt=f"Modelled plasma concentration over 4 hours for {name} in a {weight_kg:g} kg "
+         f"adult{compared}, over the dissociation band, the mean level of one hallucination study and the "
+         "anaesthesia band.",
+         sources=list(EXPLORER_SOURCES))

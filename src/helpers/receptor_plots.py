@@ -160,7 +160,8 @@ def plot_affinity(table: pd.DataFrame, *, title: str) -> Figure:
 
 
 def plot_occupancy(ki_um: Mapping[str, float], bands_um: Sequence[tuple[str, float, float]], *,
-                   title: str, conc_range_um: tuple[float, float] = (0.01, 100.0)) -> Figure:
+                   title: str, conc_range_um: tuple[float, float] = (0.01, 100.0),
+                   x_label: str = "Ketamine concentration") -> Figure:
     """Illustrative single-site occupancy curves (Hill coefficient 1) with shaded concentration bands.
 
     Parameters
@@ -174,6 +175,8 @@ def plot_occupancy(ki_um: Mapping[str, float], bands_um: Sequence[tuple[str, flo
         The figure title (state the finding).
     conc_range_um
         x-axis range [µM], 0 < low < high.
+    x_label
+        What the x axis measures (", µM, log scale" is added).
     """
     if not isinstance(ki_um, Mapping) or not 1 <= len(ki_um) <= len(PALETTE):
         raise ValueError(f"ki_um: give a mapping of 1 to {len(PALETTE)} labels to Ki values")
@@ -181,6 +184,8 @@ def plot_occupancy(ki_um: Mapping[str, float], bands_um: Sequence[tuple[str, flo
     title = _check_title(title)
     if title is None:
         raise ValueError("title: give a title that states the finding")
+    if not isinstance(x_label, str) or not x_label.strip():
+        raise ValueError("x_label: give a non-empty axis label")
     if not isinstance(conc_range_um, tuple | list) or len(conc_range_um) != 2:
         raise ValueError("conc_range_um: give (low, high) in µM")
     c_low = real("conc_range_um", conc_range_um[0], min_value=0.0, strict_min=True)
@@ -216,7 +221,7 @@ def plot_occupancy(ki_um: Mapping[str, float], bands_um: Sequence[tuple[str, flo
     log_scale(ax, "x")
     ax.set_xlim(c_low, c_high)
     ax.set_ylim(0, 105)
-    ax.set_xlabel("Ketamine concentration (µM, log scale)")
+    ax.set_xlabel(f"{x_label} (µM, log scale)")
     ax.set_ylabel("Binding sites occupied (%)")
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.set_title(title)

@@ -61,6 +61,7 @@ EVIDENCE_KINDS: tuple[str, ...] = (
     "label",
     "regulation",
     "meta_analysis",
+    "systematic_review",
     "pooled_analysis",
     "rct",
     "open_label_trial",
@@ -166,6 +167,7 @@ def table(
 
 
 _ID = r"[a-z][a-z0-9_]*"
+_DATE = r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"  # an ISO date such as 2026-12-01
 
 #: Every table in ``data/`` and its schema. Notebook authors add their tables below.
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
@@ -181,6 +183,11 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "pmcid": text(required=False, pattern=r"PMC\d+"),
             "url": text(required=False, pattern=r"https?://\S+"),
             "kind": choice(EVIDENCE_KINDS),
+            # the date the cited version was last read, and for documents that are revised (labels,
+            # guidelines, REMS pages) the revision date the document itself shows
+            "checked_on": pa.Column(str, checks=[pa.Check.str_matches(rf"^(?:{_DATE})$")], nullable=True,
+                                    required=False, coerce=True),
+            "version": pa.Column(str, nullable=True, required=False, coerce=True),
             "notes": text(required=False),
         },
         with_source=False,
@@ -339,18 +346,41 @@ SCHEMAS["chronic_use_harms"] = table(
     unique=["harm", "source_id", "finding"],
 )
 
+#: What the drug labels warn about, as they state it (paraphrased), one row per product and warning.
+SCHEMAS["label_warnings"] = table(
+    {
+        "product": choice(["esketamine nasal spray", "ketamine injection (anaesthetic)"]),
+        "warning": text(pattern=_ID),
+        "label_section": text(),
+        "statement": text(),
+        "frequency": text(required=False),
+        "population": text(),
+    },
+    unique=["product", "warning"],
+)
+
 # --- 06 reading health claims ----------------------------------------------------------------------
 #: Verdicts of a fact-checked claim, from best to worst supported.
 CLAIM_VERDICTS: tuple[str, ...] = ("supported", "partly_supported", "not_supported", "false")
+#: Where a claim comes from: paraphrased from popular articles, or a question the course asks itself.
+CLAIM_ORIGINS: tuple[str, ...] = ("popular_article", "course")
+#: Warning signs of careless or unreliable copy that a reader can see in a claim's wording (judged by
+#: the course; :func:`helpers.claims.red_flags` adds the ones a pattern can find).
+CLAIM_RED_FLAGS: tuple[str, ...] = ("wrong name", "off-topic text", "inverted fact", "anecdote",
+                                    "vague source")
+_FLAG = "|".join(CLAIM_RED_FLAGS)
+_FLAG_LIST = rf"(?:{_FLAG})(?:; (?:{_FLAG}))*"  # "wrong name; off-topic text"
 SCHEMAS["claims"] = table(
     {
         "claim_id": text(pattern=_ID, unique=True),
+        "origin": choice(CLAIM_ORIGINS),
         "label": text(),
         "claim": text(),
         "topic": choice(["mechanism", "effects", "onset", "safety", "history", "efficacy", "legal",
-                         "practice"]),
+                         "practice", "indication"]),
         "verdict": choice(CLAIM_VERDICTS),
         "evidence_type": choice(EVIDENCE_KINDS),
+        "red_flags": text(required=False, pattern=_FLAG_LIST),
         "explanation": text(),
     },
 )

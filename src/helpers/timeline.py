@@ -20,6 +20,27 @@ CATEGORY_STYLE: dict[str, dict[str, str]] = {
 }
 
 
+#: Heights of the label tiers above (and, negated, below) the axis [axis units].
+_TIERS: tuple[float, ...] = (1.0, 3.0, 5.0)
+#: Years two labels on the same tier must be apart so that they do not overlap.
+_LABEL_WIDTH_YEARS = 22
+
+
+def _label_levels(years: list[int]) -> list[float]:
+    """A label height per event: alternate above and below, and on each side move up a tier when the
+    previous label on the tier is too close in time to leave room."""
+    last: dict[float, float] = {}
+    levels = []
+    for i, year in enumerate(years):
+        sides = (1, -1) if i % 2 == 0 else (-1, 1)
+        options = [side * tier for side in sides for tier in _TIERS]
+        free = [lv for lv in options if year - last.get(lv, -1e9) >= _LABEL_WIDTH_YEARS]
+        level = free[0] if free else min(options, key=lambda lv: last.get(lv, -1e9))
+        last[level] = year
+        levels.append(level)
+    return levels
+
+
 def plot_timeline(events: pd.DataFrame, *, title: str, wrap: int = 26) -> Figure:
     """Draw events on a horizontal time axis, labels alternating above and below.
 
@@ -44,24 +65,23 @@ def plot_timeline(events: pd.DataFrame, *, title: str, wrap: int = 26) -> Figure
     if not isinstance(wrap, int) or wrap < 10:
         raise ValueError(f"wrap: must be an integer >= 10, got {wrap!r}")
     ordered = events.sort_values("year").reset_index(drop=True)
-    fig, ax = figure(figsize=(11, 5.2))
+    fig, ax = figure(figsize=(11, 7))
     years = ordered["year"].astype(int)
     ax.axhline(0, color="#555555", linewidth=1.5, zorder=1)
-    levels = [1.0, -1.0, 1.9, -1.9]
-    for i, row in ordered.iterrows():
+    for (_, row), level in zip(ordered.iterrows(), _label_levels(years.tolist()), strict=True):
         style = CATEGORY_STYLE[row["category"]]
-        level = levels[i % len(levels)]
         ax.vlines(row["year"], 0, level, color="#999999", linewidth=1, zorder=1)
         ax.plot(row["year"], 0, linestyle="none", marker=style["marker"], color=style["color"],
                 markersize=11, markeredgecolor="black", zorder=3)
         label = f"{int(row['year'])}: " + row["event"]
         ax.annotate("\n".join(textwrap.wrap(label, wrap)), (row["year"], level), ha="center",
-                    va="bottom" if level > 0 else "top", fontsize=10.5)
+                    va="bottom" if level > 0 else "top", fontsize=10.5, zorder=2,
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0, "alpha": 0.7})
     for style in CATEGORY_STYLE.values():
         ax.plot([], [], linestyle="none", marker=style["marker"], color=style["color"],
                 markeredgecolor="black", label=style["label"])
     ax.legend(loc="upper left", ncols=3, bbox_to_anchor=(0, -0.12))
-    ax.set_ylim(-3.4, 3.4)
+    ax.set_ylim(-_TIERS[-1] - 2.6, _TIERS[-1] + 2.4)
     ax.set_xlim(years.min() - 6, years.max() + 6)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
