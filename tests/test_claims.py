@@ -13,8 +13,7 @@ from matplotlib.figure import Figure
 
 from helpers import claims as cl
 from helpers import data
-from helpers.answers import ANSWERS
-from helpers.exercises import check
+from helpers.exercises import ANSWERS, check
 from helpers.schemas import CLAIM_VERDICTS, EVIDENCE_KINDS
 
 matplotlib.use("Agg")

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.answers import ANSWERS
-from helpers.exercises import Answer, Feedback, check
+from helpers.exercises import ANSWERS, Answer, Feedback, check
 
 
 def test_correct_number_within_tolerance():

@@ -17,7 +17,7 @@ import pytest
 
 from conftest import NOTEBOOKS, ROOT
 from helpers import course, data
-from helpers.answers import ANSWERS
+from helpers.exercises import ANSWERS
 from helpers.notebooks import execute
 
 SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}

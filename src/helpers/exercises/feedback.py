@@ -1,69 +1,22 @@
-"""Instant feedback on exercises: ``check(question_id, answer)``.
+"""Instant feedback on exercises: ``check(question_id, answer)`` and its :class:`Feedback`.
 
-The reference answers live in :mod:`helpers.answers`. ``check`` returns a :class:`Feedback` that shows
-as a coloured note in JupyterLab and as plain text elsewhere: correct, how far off, or a hint.
-
->>> from helpers.exercises import check
->>> check("00.years_to_esketamine", 49)            # doctest: +SKIP
-Correct: 49 years.
+``check`` returns a :class:`Feedback` that shows as a coloured note in JupyterLab and as plain text
+elsewhere: correct, how far off, or a hint.
 """
 
 from __future__ import annotations
 
 import html
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from numbers import Real
 
 import numpy as np
 
-__all__ = ["Answer", "Feedback", "check"]
+from helpers.exercises.answer import Answer
+from helpers.exercises.answers import ANSWERS
 
-KINDS = ("number", "choice", "bool")
-
-
-@dataclass(frozen=True)
-class Answer:
-    """A reference answer.
-
-    Parameters
-    ----------
-    value
-        The expected value: a number (``kind="number"``), one of ``options`` (``"choice"``), or a bool.
-    kind
-        ``"number"``, ``"choice"`` or ``"bool"``.
-    rel_tol, abs_tol
-        Tolerances for numbers: accepted when within either (relative to ``value``, or absolute).
-    unit
-        Unit of a numeric answer, shown in feedback.
-    options
-        Allowed answers of a ``"choice"`` question (compared case-insensitively).
-    hint
-        Shown when the answer is wrong.
-    explanation
-        Shown with a correct answer (optional).
-    """
-
-    value: object
-    kind: str = "number"
-    rel_tol: float = 0.02
-    abs_tol: float = 0.0
-    unit: str = ""
-    options: tuple[str, ...] = field(default_factory=tuple)
-    hint: str = ""
-    explanation: str = ""
-
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"kind: must be one of {KINDS}, got {self.kind!r}")
-        if self.kind == "number" and (isinstance(self.value, bool) or not isinstance(self.value, Real)):
-            raise ValueError(f"value: a number question needs a numeric value, got {self.value!r}")
-        if self.kind == "choice" and str(self.value).lower() not in {o.lower() for o in self.options}:
-            raise ValueError(f"options: the value {self.value!r} must be one of the options")
-        if self.kind == "bool" and not isinstance(self.value, bool):
-            raise ValueError(f"value: a bool question needs True or False, got {self.value!r}")
-        if self.rel_tol < 0 or self.abs_tol < 0:
-            raise ValueError("rel_tol/abs_tol: tolerances must be >= 0")
+__all__ = ["Feedback", "check"]
 
 
 @dataclass(frozen=True)
@@ -120,7 +73,7 @@ def check(question_id: str, answer: object) -> Feedback:
     Parameters
     ----------
     question_id
-        The exercise's key, such as ``"01.peak_um"`` (see :mod:`helpers.answers`).
+        The exercise's key, such as ``"01.peak_um"`` (see :mod:`helpers.exercises.answers`).
     answer
         The student's answer. ``...`` (the blank in an exercise stub) means "not answered yet".
 
@@ -129,8 +82,6 @@ def check(question_id: str, answer: object) -> Feedback:
     ValueError
         ``question_id`` is not a known exercise.
     """
-    from helpers.answers import ANSWERS
-
     if not isinstance(question_id, str) or question_id not in ANSWERS:
         raise ValueError(f"question_id: unknown exercise {question_id!r}")
     ref = ANSWERS[question_id]

@@ -1,0 +1,16 @@
+"""Exercises: instant feedback with ``check(question_id, answer)``.
+
+>>> from helpers.exercises import check
+>>> check("00.years_to_esketamine", 49)            # doctest: +SKIP
+Correct: 49 years.
+
+Modules: :mod:`~helpers.exercises.answer` (the :class:`Answer` type), :mod:`~helpers.exercises.answers`
+(the answer key, in course order) and :mod:`~helpers.exercises.feedback` (:func:`check`). Nothing outside
+this package imports those modules directly.
+"""
+
+from helpers.exercises.answer import Answer
+from helpers.exercises.answers import ANSWERS
+from helpers.exercises.feedback import Feedback, check
+
+__all__ = ["ANSWERS", "Answer", "Feedback", "check"]
