@@ -27,7 +27,8 @@ from hypothesis import strategies as st
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 
-from helpers import style
+from helpers.figures import rendering
+from helpers.figures import style as figure_style
 
 matplotlib.use("Agg")
 
@@ -139,21 +140,21 @@ def test_palette_distinguishable(deficiency: str | None) -> None:
     """Every pair of series colours stays at least MIN_DELTA_E apart, with and without CVD."""
     too_close = [
         (a, b, round(delta_e(a, b, deficiency), 1))
-        for a, b in itertools.combinations(style.PALETTE, 2)
+        for a, b in itertools.combinations(figure_style.PALETTE, 2)
         if delta_e(a, b, deficiency) < MIN_DELTA_E
     ]
     assert not too_close, f"colours too similar under {deficiency or 'typical vision'}: {too_close}"
 
 
 def test_palette_is_okabe_ito_without_duplicates() -> None:
-    assert len(set(style.PALETTE)) == len(style.PALETTE)
-    assert set(style.PALETTE) <= set(style.OKABE_ITO.values())
+    assert len(set(figure_style.PALETTE)) == len(figure_style.PALETTE)
+    assert set(figure_style.PALETTE) <= set(figure_style.OKABE_ITO.values())
 
 
 def test_palette_has_no_pure_red_green_pair() -> None:
     """No red next to green: the hue pair red-green dichromats confuse most."""
-    names = {v: k for k, v in style.OKABE_ITO.items()}
-    used = {names[c] for c in style.PALETTE}
+    names = {v: k for k, v in figure_style.OKABE_ITO.items()}
+    used = {names[c] for c in figure_style.PALETTE}
     assert not ({"red", "green"} <= used)
 
 
@@ -164,26 +165,26 @@ def _points(size: object) -> float:
 
 @pytest.mark.parametrize("key", TEXT_SIZE_KEYS)
 def test_style_text_is_readable_on_a_slide(key: str) -> None:
-    style.use()
+    figure_style.use()
     size = matplotlib.rcParams[key]
     assert _points(size) >= MIN_TEXT_PT, f"{key} = {size!r} is smaller than {MIN_TEXT_PT} pt"
 
 
 def test_style_file_sets_the_sizes_itself() -> None:
     """The sizes come from course.mplstyle, not from matplotlib's defaults that may change."""
-    params = matplotlib.rc_params_from_file(style.STYLE_FILE, use_default_template=False)
+    params = matplotlib.rc_params_from_file(figure_style.STYLE_FILE, use_default_template=False)
     for key in ("font.size", "axes.titlesize", "axes.labelsize", "xtick.labelsize", "ytick.labelsize",
                 "legend.fontsize"):
-        assert key in params, f"{key} missing from {style.STYLE_FILE.name}"
+        assert key in params, f"{key} missing from {figure_style.STYLE_FILE.name}"
         assert _points(params[key]) >= MIN_TEXT_PT
 
 
 def test_source_line_is_readable() -> None:
-    assert style.SOURCE_FONTSIZE >= MIN_SOURCE_PT
+    assert rendering.SOURCE_FONTSIZE >= MIN_SOURCE_PT
 
 
 def test_lines_and_markers_are_visible() -> None:
-    style.use()
+    figure_style.use()
     assert matplotlib.rcParams["lines.linewidth"] >= 2.0  # [pt]
     assert matplotlib.rcParams["lines.markersize"] >= 6.0  # [pt]
 
@@ -197,28 +198,29 @@ def _dash_pattern(linestyle: object) -> tuple[float, tuple[float, ...]]:
 
 
 def test_markers_and_linestyles_pair_with_every_colour() -> None:
-    assert len(style.MARKERS) == len(style.PALETTE)
-    assert len(style.LINESTYLES) == len(style.PALETTE)
-    assert len(set(style.MARKERS)) == len(style.MARKERS), "markers must all differ"
-    patterns = [_dash_pattern(ls) for ls in style.LINESTYLES]
-    assert len(set(patterns)) == len(patterns), f"line styles must all differ: {style.LINESTYLES}"
+    assert len(figure_style.MARKERS) == len(figure_style.PALETTE)
+    assert len(figure_style.LINESTYLES) == len(figure_style.PALETTE)
+    assert len(set(figure_style.MARKERS)) == len(figure_style.MARKERS), "markers must all differ"
+    patterns = [_dash_pattern(ls) for ls in figure_style.LINESTYLES]
+    assert len(set(patterns)) == len(patterns), f"line styles must all differ: {figure_style.LINESTYLES}"
 
 
 def test_style_cycle_pairs_colour_with_linestyle() -> None:
     """The style's property cycle changes line style together with colour, in PALETTE order."""
-    style.use()
+    figure_style.use()
     cycle = matplotlib.rcParams["axes.prop_cycle"].by_key()
     assert "linestyle" in cycle, "the colour cycle must also cycle line styles"
     colours = [matplotlib.colors.to_hex(c).upper() for c in cycle["color"]]
-    assert colours == [c.upper() for c in style.PALETTE]
-    assert [_dash_pattern(ls) for ls in cycle["linestyle"]] == [_dash_pattern(ls) for ls in style.LINESTYLES]
+    assert colours == [c.upper() for c in figure_style.PALETTE]
+    expected = [_dash_pattern(ls) for ls in figure_style.LINESTYLES]
+    assert [_dash_pattern(ls) for ls in cycle["linestyle"]] == expected
 
 
 def test_default_lines_differ_by_more_than_colour() -> None:
     """Two series drawn with the style's defaults differ in dash pattern, not only colour."""
-    fig, ax = style.figure()
+    fig, ax = figure_style.figure()
     try:
-        lines = [ax.plot([0, 1], [i, i])[0] for i in range(len(style.PALETTE))]
+        lines = [ax.plot([0, 1], [i, i])[0] for i in range(len(figure_style.PALETTE))]
         patterns = {_dash_pattern(line) for line in lines}
         assert len(patterns) == len(lines)
     finally:
@@ -228,27 +230,25 @@ def test_default_lines_differ_by_more_than_colour() -> None:
 # --- alt text ---------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("alt", [None, "", "   ", "Too short.", "A chart without a final full stop"])
 def test_figure_without_alt_text_fails(alt: object) -> None:
-    fig, _ = style.figure()
+    fig, _ = figure_style.figure()
     try:
         with pytest.raises(ValueError, match="alt"):
-            style.show(fig, alt=alt, sources=["any"])  # type: ignore[arg-type]
+            rendering.show(fig, alt=alt, sources=["any"])  # type: ignore[arg-type]
     finally:
         matplotlib.pyplot.close(fig)
 
 
 def test_figure_without_alt_keyword_fails() -> None:
-    fig, _ = style.figure()
+    fig, _ = figure_style.figure()
     try:
         with pytest.raises(TypeError, match="alt"):
-            style.show(fig, sources=["any"])  # type: ignore[call-arg]
+            rendering.show(fig, sources=["any"])  # type: ignore[call-arg]
     finally:
         matplotlib.pyplot.close(fig)
 
 
 def test_show_prints_the_description(tmp_path, monkeypatch, capsys) -> None:
     """A figure with alt text is displayed with a ``figure-description`` paragraph right after it."""
-    from helpers import data
-
     (tmp_path / "sources.csv").write_text(
         "id,authors,year,title,journal,doi,pmid,pmcid,url,kind,notes\n"
         "machado2009,\"Machado GM, Oliveira MM, Fernandes LAF\",2009,"
@@ -256,16 +256,12 @@ def test_show_prints_the_description(tmp_path, monkeypatch, capsys) -> None:
         "IEEE Trans Vis Comput Graph,10.1109/TVCG.2009.113,,,,reference_work,\n",
         encoding="utf-8",
     )
-    monkeypatch.setenv("KETAMINE_DATA_DIR", str(tmp_path))
-    data._load_validated.cache_clear()
+    monkeypatch.setenv("KETAMINE_DATA_DIR", str(tmp_path))  # the cache is keyed by path: no clearing
     shown: list[object] = []
     monkeypatch.setattr("IPython.display.display", lambda obj, **_kwargs: shown.append(obj))
-    try:
-        fig, ax = style.figure()
-        ax.plot([0, 1], [0, 1])
-        style.show(fig, alt="A straight line rising from zero to one.", sources=["machado2009"])
-    finally:
-        data._load_validated.cache_clear()
+    fig, ax = figure_style.figure()
+    ax.plot([0, 1], [0, 1])
+    rendering.show(fig, alt="A straight line rising from zero to one.", sources=["machado2009"])
     assert len(shown) == 2 and shown[0].figure is fig
     description = shown[1]
     assert isinstance(description, dict)

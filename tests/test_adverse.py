@@ -12,8 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
-from helpers import adverse, data
-from helpers.stats import risk_difference
+from helpers import data
+from helpers.analysis import adverse as adverse_analysis
+from helpers.figures import side_effects
+from helpers.science.stats import risk_difference
 
 matplotlib.use("Agg")
 
@@ -71,7 +73,7 @@ def test_time_course_and_chronic_tables_load():
 # --- risk_differences --------------------------------------------------------------------------------
 
 def test_risk_differences_dissociation_reference_values():
-    row = adverse.risk_differences(_table()).iloc[0]
+    row = adverse_analysis.risk_differences(_table()).iloc[0]
     rd = risk_difference(142, 346, 21, 222)
     assert row["rd_pp"] == pytest.approx(100 * rd.difference)
     assert row["rd_pp"] == pytest.approx(31.58, abs=0.01)
@@ -84,7 +86,7 @@ def test_risk_differences_dissociation_reference_values():
 
 
 def test_risk_differences_sorted_and_interval_crossing_zero(label):
-    rd = adverse.risk_differences(label)
+    rd = adverse_analysis.risk_differences(label)
     assert list(rd["rd_pp"]) == sorted(rd["rd_pp"], reverse=True)
     assert rd.iloc[0]["event"] == "Dissociation"
     dysgeusia = rd.set_index("event").loc["Dysgeusia"]
@@ -94,7 +96,7 @@ def test_risk_differences_sorted_and_interval_crossing_zero(label):
 
 
 def test_risk_differences_no_nnh_when_drug_is_not_worse():
-    row = adverse.risk_differences(_table(e1=10, n1=100, e0=20, n0=100)).iloc[0]
+    row = adverse_analysis.risk_differences(_table(e1=10, n1=100, e0=20, n0=100)).iloc[0]
     assert row["rd_pp"] == pytest.approx(-10.0)
     assert math.isnan(row["nnh"])
 
@@ -102,25 +104,25 @@ def test_risk_differences_no_nnh_when_drug_is_not_worse():
 @pytest.mark.parametrize("bad", [None, [1, 2], "table", pd.DataFrame()])
 def test_risk_differences_rejects_non_tables(bad):
     with pytest.raises(ValueError, match="table"):
-        adverse.risk_differences(bad)
+        adverse_analysis.risk_differences(bad)
 
 
 def test_risk_differences_rejects_missing_column():
     with pytest.raises(ValueError, match="table: missing column"):
-        adverse.risk_differences(_table().drop(columns="n_placebo"))
+        adverse_analysis.risk_differences(_table().drop(columns="n_placebo"))
 
 
 @pytest.mark.parametrize("kwargs", [dict(e1=-1), dict(e1=400), dict(n1=0), dict(e0=1.5),
                                     dict(n0=float("nan")), dict(e0=float("inf"))])
 def test_risk_differences_rejects_bad_counts(kwargs):
     with pytest.raises(ValueError, match="table: event 'Dissociation'"):
-        adverse.risk_differences(_table(**kwargs))
+        adverse_analysis.risk_differences(_table(**kwargs))
 
 
 @pytest.mark.parametrize("level", [0, 1, 1.5, -0.1, float("nan"), float("inf"), "95%", True])
 def test_risk_differences_rejects_bad_level(level):
     with pytest.raises(ValueError, match="level"):
-        adverse.risk_differences(_table(), level=level)
+        adverse_analysis.risk_differences(_table(), level=level)
 
 
 @settings(max_examples=60, deadline=None)
@@ -128,7 +130,7 @@ def test_risk_differences_rejects_bad_level(level):
        level=st.floats(0.5, 0.99))
 def test_risk_differences_interval_contains_estimate(n1, n0, f1, f0, level):
     e1, e0 = int(f1 * n1), int(f0 * n0)
-    row = adverse.risk_differences(_table(e1, n1, e0, n0), level=level).iloc[0]
+    row = adverse_analysis.risk_differences(_table(e1, n1, e0, n0), level=level).iloc[0]
     assert -100 - 1e-9 <= row["rd_low_pp"] <= row["rd_pp"] <= row["rd_high_pp"] <= 100 + 1e-9
     assert bool(row["differs"]) == (row["rd_low_pp"] > 0 or row["rd_high_pp"] < 0)
     if row["differs"] and row["rd_pp"] > 0:
@@ -138,8 +140,8 @@ def test_risk_differences_interval_contains_estimate(n1, n0, f1, f0, level):
 # --- charts ------------------------------------------------------------------------------------------
 
 def test_plot_risk_differences_draws_drug_and_placebo(label):
-    rd = adverse.risk_differences(label)
-    fig = adverse.plot_risk_differences(rd, title="Dissociation leads", top=5)
+    rd = adverse_analysis.risk_differences(label)
+    fig = side_effects.plot_risk_differences(rd, title="Dissociation leads", top=5)
     assert isinstance(fig, Figure)
     left, right = fig.axes[:2]
     assert [t.get_text() for t in left.get_yticklabels()][-1] == "Dissociation"
@@ -154,25 +156,25 @@ def test_plot_risk_differences_draws_drug_and_placebo(label):
     (dict(title="t", top=2.5), "top"), (dict(title="t", top=True), "top"),
 ])
 def test_plot_risk_differences_rejects_bad_arguments(label, kwargs, match):
-    rd = adverse.risk_differences(label)
+    rd = adverse_analysis.risk_differences(label)
     with pytest.raises(ValueError, match=match):
-        adverse.plot_risk_differences(rd, **kwargs)
+        side_effects.plot_risk_differences(rd, **kwargs)
 
 
 def test_plot_risk_differences_rejects_wrong_table(label):
     with pytest.raises(ValueError, match="rd: missing column"):
-        adverse.plot_risk_differences(label, title="t")
+        side_effects.plot_risk_differences(label, title="t")
 
 
 def test_trial_names(trials):
-    assert adverse.trial_names(trials) == ["TRANSFORM-1", "ASPIRE II", "ASPIRE I + II pooled",
+    assert adverse_analysis.trial_names(trials) == ["TRANSFORM-1", "ASPIRE II", "ASPIRE I + II pooled",
                                            "SUSTAIN-1 maintenance"]
     with pytest.raises(ValueError, match="trials"):
-        adverse.trial_names(pd.DataFrame({"trial": ["x"]}))
+        adverse_analysis.trial_names(pd.DataFrame({"trial": ["x"]}))
 
 
 def test_plot_trials_one_panel_per_trial_and_marks_missing_events(trials):
-    fig = adverse.plot_trials(trials, ["Dissociation", "Vertigo"], title="t")
+    fig = side_effects.plot_trials(trials, ["Dissociation", "Vertigo"], title="t")
     assert len(fig.axes) == 4
     pooled = fig.axes[2]
     assert any(t.get_text() == "not listed" for t in pooled.texts)  # vertigo is not in the pooled table
@@ -184,42 +186,42 @@ def test_plot_trials_one_panel_per_trial_and_marks_missing_events(trials):
                                            (["Dissociation", "Hiccups"], "unknown event 'Hiccups'")])
 def test_plot_trials_rejects_bad_events(trials, events, match):
     with pytest.raises(ValueError, match=match):
-        adverse.plot_trials(trials, events, title="t")
+        side_effects.plot_trials(trials, events, title="t")
 
 
 def test_plot_trials_rejects_empty_title(trials):
     with pytest.raises(ValueError, match="title"):
-        adverse.plot_trials(trials, ["Dissociation"], title=" ")
+        side_effects.plot_trials(trials, ["Dissociation"], title=" ")
 
 
 def test_plot_trial_events_threshold_filters_events(trials):
-    fig = adverse.plot_trial_events(trials, "TRANSFORM-1", 10.0)
+    fig = side_effects.plot_trial_events(trials, "TRANSFORM-1", 10.0)
     ticks = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert len(ticks) == 9 and "Nausea" in ticks and "Anxiety" not in ticks
-    fig = adverse.plot_trial_events(trials, "ASPIRE I + II pooled", 30.0)
+    fig = side_effects.plot_trial_events(trials, "ASPIRE I + II pooled", 30.0)
     assert [t.get_text() for t in fig.axes[0].get_yticklabels()] == ["Dissociation", "Dizziness"]
 
 
 def test_plot_trial_events_says_when_nothing_reaches_threshold(trials):
-    fig = adverse.plot_trial_events(trials, "SUSTAIN-1 maintenance", 90.0)
+    fig = side_effects.plot_trial_events(trials, "SUSTAIN-1 maintenance", 90.0)
     assert any("No event reached 90%" in t.get_text() for t in fig.axes[0].texts)
 
 
 @pytest.mark.parametrize("trial", ["TRANSFORM-2", "", None, 3])
 def test_plot_trial_events_rejects_unknown_trial(trials, trial):
     with pytest.raises(ValueError, match="trial: unknown trial"):
-        adverse.plot_trial_events(trials, trial, 10.0)
+        side_effects.plot_trial_events(trials, trial, 10.0)
 
 
 @pytest.mark.parametrize("threshold", [-1, 101, float("nan"), float("inf"), "10"])
 def test_plot_trial_events_rejects_bad_threshold(trials, threshold):
     with pytest.raises(ValueError, match="min_pct"):
-        adverse.plot_trial_events(trials, "TRANSFORM-1", threshold)
+        side_effects.plot_trial_events(trials, "TRANSFORM-1", threshold)
 
 
 def test_plot_time_course_marks_milestones_and_monitoring():
     course = data.load("acute_time_course")
-    fig = adverse.plot_time_course(course, title="Schematic")
+    fig = side_effects.plot_time_course(course, title="Schematic")
     ax = fig.axes[0]
     assert len(ax.get_yticks()) == 4
     assert any("monitor" in t.get_text() for t in ax.texts)
@@ -236,9 +238,9 @@ def test_plot_time_course_marks_milestones_and_monitoring():
 ])
 def test_plot_time_course_rejects_bad_arguments(course, title, match):
     with pytest.raises(ValueError, match=match):
-        adverse.plot_time_course(course, title=title)
+        side_effects.plot_time_course(course, title=title)
 
 
 def test_plot_time_course_rejects_empty_title():
     with pytest.raises(ValueError, match="title"):
-        adverse.plot_time_course(data.load("acute_time_course"), title="")
+        side_effects.plot_time_course(data.load("acute_time_course"), title="")

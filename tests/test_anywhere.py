@@ -33,7 +33,7 @@ TIMEOUT_S = 600  # [s] wheel build and install
 
 #: Run in a fresh interpreter: load every table, format every citation, report where things came from.
 PROBE = """
-import json, helpers, helpers.data as data, helpers.paths as paths
+import json, helpers, helpers.data as data, helpers.data.paths as paths
 rows = {name: len(data.load(name)) for name in data.tables()}
 ids = list(data.load("sources")["id"])
 cited = data.sources(ids) if ids else []
@@ -138,7 +138,7 @@ def test_notebook_runs_from_installed_package(tmp_path: Path, installed: Path, n
     write_decoy(work)
     nb = nbformat.read(notebook, as_version=4)
     nb.cells.append(nbformat.v4.new_code_cell(
-        "import helpers, helpers.paths\nprint(helpers.__file__)\nprint(helpers.paths.data_dir())"
+        "import helpers, helpers.data.paths\nprint(helpers.__file__)\nprint(helpers.data.paths.data_dir())"
     ))
     copy = work / notebook.name
     nbformat.write(nb, copy)

@@ -11,10 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.figure import Figure
 
-from helpers import claims as cl
 from helpers import data
+from helpers.analysis import claims as cl
+from helpers.data.vocab import CLAIM_VERDICTS, EVIDENCE_KINDS
 from helpers.exercises import ANSWERS, check
-from helpers.schemas import CLAIM_VERDICTS, EVIDENCE_KINDS
+from helpers.figures import reading_health_claims as claim_figs
+from helpers.science.stats import cumulative_remission_pct
 
 matplotlib.use("Agg")
 
@@ -100,7 +102,7 @@ def test_stard_levels_reproduce_the_reported_cumulative_remission(levels):
     assert levels["level"].tolist() == [1, 2, 3, 4]
     assert levels["n_entered"].is_monotonic_decreasing
     # Rush et al. (2006) report an overall cumulative remission rate of 67%.
-    assert round(cl.cumulative_remission_pct(levels["remission_pct"])) == 67
+    assert round(cumulative_remission_pct(levels["remission_pct"])) == 67
 
 
 # --- filter_claims and verdict_counts --------------------------------------------------------------
@@ -197,7 +199,7 @@ def _markers(fig: Figure) -> int:
 
 
 def test_plot_claims_draws_one_marker_per_claim_in_its_verdict_column(table):
-    fig = cl.plot_claims(table, title="Verdicts of the claims")
+    fig = claim_figs.plot_claims(table, title="Verdicts of the claims")
     assert isinstance(fig, Figure)
     assert _markers(fig) == len(table)
     xs = [line.get_xdata()[0] for line in fig.axes[0].get_lines() if line.get_marker() not in ("None", "")]
@@ -208,10 +210,10 @@ def test_plot_claims_draws_one_marker_per_claim_in_its_verdict_column(table):
 
 
 def test_plot_claims_filtered_and_empty():
-    fig = cl.plot_claims(small(), title="Only the false ones", verdict="false")
+    fig = claim_figs.plot_claims(small(), title="Only the false ones", verdict="false")
     assert _markers(fig) == 1
     matplotlib.pyplot.close(fig)
-    fig = cl.plot_claims(small(), title="Nothing", verdict="not_supported")
+    fig = claim_figs.plot_claims(small(), title="Nothing", verdict="not_supported")
     assert _markers(fig) == 0
     assert any("No claim matches" in t.get_text() for t in fig.axes[0].texts)
     matplotlib.pyplot.close(fig)
@@ -227,25 +229,25 @@ def test_plot_claims_filtered_and_empty():
 ])
 def test_plot_claims_rejects_bad_arguments(kwargs, name):
     with pytest.raises(ValueError, match=name):
-        cl.plot_claims(small(), **kwargs)
+        claim_figs.plot_claims(small(), **kwargs)
 
 
 def test_plot_claims_rejects_a_table_without_labels():
     with pytest.raises(ValueError, match="label"):
-        cl.plot_claims(small().drop(columns="label"), title="t")
+        claim_figs.plot_claims(small().drop(columns="label"), title="t")
 
 
 def test_show_claims_displays_figure_and_description(table, monkeypatch):
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda *a, **k: shown.append((a, k)))
-    assert cl.show_claims(table, verdict="false") is None
+    assert claim_figs.show_claims(table, verdict="false") is None
     assert isinstance(shown[0][0][0].figure, Figure)
     description = shown[1][1]["metadata"]["course_figure"]
     assert "0 supported" in description["alt"] and description["sources"]
     title = shown[0][0][0].figure.axes[0].get_title(loc="left")
     assert title.startswith(f"{(table['verdict'] == 'false').sum()} claims (verdict false)")
     shown.clear()
-    cl.show_claims(table, verdict="supported", evidence_type="animal")  # no match: still a figure
+    claim_figs.show_claims(table, verdict="supported", evidence_type="animal")  # no match: still a figure
     assert "Chart of 0 claims" in shown[1][1]["metadata"]["course_figure"]["alt"]
 
 
@@ -326,7 +328,7 @@ def test_short_name_rejects_incomplete_rows():
 def test_plot_hierarchy_lists_each_source_in_its_tier(hierarchy):
     sources = data.load("sources")
     chosen = sources[sources["id"].isin(["daly2018", "autry2011", "ukect2003", "spravato_pi"])]
-    fig = cl.plot_hierarchy(hierarchy, chosen, title="Where the sources sit")
+    fig = claim_figs.plot_hierarchy(hierarchy, chosen, title="Where the sources sit")
     texts = [t.get_text() for t in fig.axes[0].texts]
     assert any("Randomised" in t for t in texts)
     joined = "\n".join(texts)
@@ -341,35 +343,35 @@ def test_plot_hierarchy_lists_each_source_in_its_tier(hierarchy):
 def test_plot_hierarchy_rejects_unplaced_kinds_and_bad_arguments(hierarchy):
     sources = data.load("sources").head(3)
     with pytest.raises(ValueError, match="hierarchy"):
-        cl.plot_hierarchy(hierarchy[hierarchy["kind"] != sources["kind"].iloc[0]], sources, title="t")
+        claim_figs.plot_hierarchy(hierarchy[hierarchy["kind"] != sources["kind"].iloc[0]], sources, title="t")
     with pytest.raises(ValueError, match="title"):
-        cl.plot_hierarchy(hierarchy, sources, title=" ")
+        claim_figs.plot_hierarchy(hierarchy, sources, title=" ")
     with pytest.raises(ValueError, match="wrap"):
-        cl.plot_hierarchy(hierarchy, sources, title="t", wrap=3)
+        claim_figs.plot_hierarchy(hierarchy, sources, title="t", wrap=3)
     with pytest.raises(ValueError, match="sources"):
-        cl.plot_hierarchy(hierarchy, sources.drop(columns="kind"), title="t")
+        claim_figs.plot_hierarchy(hierarchy, sources.drop(columns="kind"), title="t")
 
 
 # --- STAR*D -----------------------------------------------------------------------------------------
 def test_cumulative_remission_known_values():
-    assert cl.cumulative_remission_pct([50, 50]) == pytest.approx(75.0)
-    assert cl.cumulative_remission_pct([0, 0, 0]) == 0.0
-    assert cl.cumulative_remission_pct([100, 0]) == 100.0
-    assert cl.cumulative_remission_pct([36.8]) == pytest.approx(36.8)
+    assert cumulative_remission_pct([50, 50]) == pytest.approx(75.0)
+    assert cumulative_remission_pct([0, 0, 0]) == 0.0
+    assert cumulative_remission_pct([100, 0]) == 100.0
+    assert cumulative_remission_pct([36.8]) == pytest.approx(36.8)
 
 
 @pytest.mark.parametrize("bad", [[], [-1.0], [101.0], [math.nan], [math.inf], "36.8%", [[10, 20]], 5.0])
 def test_cumulative_remission_rejects_bad_rates(bad):
     with pytest.raises(ValueError, match="remission_pct"):
-        cl.cumulative_remission_pct(bad)
+        cumulative_remission_pct(bad)
 
 
 @settings(max_examples=60)
 @given(st.lists(st.floats(min_value=0, max_value=100), min_size=1, max_size=6),
        st.floats(min_value=0, max_value=100))
 def test_cumulative_remission_never_falls_with_another_level(rates, extra):
-    before = cl.cumulative_remission_pct(rates)
-    after = cl.cumulative_remission_pct([*rates, extra])
+    before = cumulative_remission_pct(rates)
+    after = cumulative_remission_pct([*rates, extra])
     assert max(rates) - 1e-9 <= before <= 100 + 1e-9
     assert after >= before - 1e-9
 
@@ -393,16 +395,16 @@ def test_remitters_by_level_rejects_bad_tables(bad):
 
 
 def test_plot_stard_one_bar_per_level(levels):
-    fig = cl.plot_stard(levels, title="Fewer remissions at each level")
+    fig = claim_figs.plot_stard(levels, title="Fewer remissions at each level")
     ax = fig.axes[0]
     assert [round(p.get_height(), 1) for p in ax.patches] == levels["remission_pct"].tolist()
     assert len({p.get_hatch() for p in ax.patches}) == len(levels)
     assert "n = 3,671" in ax.get_xticklabels()[0].get_text()
     matplotlib.pyplot.close(fig)
     with pytest.raises(ValueError, match="title"):
-        cl.plot_stard(levels, title="")
+        claim_figs.plot_stard(levels, title="")
     with pytest.raises(ValueError, match="levels"):
-        cl.plot_stard(levels.iloc[0:0], title="t")
+        claim_figs.plot_stard(levels.iloc[0:0], title="t")
 
 
 # --- the notebook's exercises ------------------------------------------------------------------------
@@ -411,7 +413,7 @@ def test_notebook_06_answers(levels):
     assert not check("06.grade_claim", "supported").correct
     assert check("06.classify_source", "survey").correct
     assert not check("06.classify_source", "rct").correct
-    expected = cl.cumulative_remission_pct(levels["remission_pct"])
+    expected = cumulative_remission_pct(levels["remission_pct"])
     assert check("06.stard_cumulative_pct", expected).correct
     assert not check("06.stard_cumulative_pct", 36.8 + 30.6 + 13.7 + 13.0).correct
     assert all(key in ANSWERS for key in ("06.grade_claim", "06.classify_source", "06.stard_cumulative_pct"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import subprocess
 import sys
@@ -11,15 +12,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from helpers import data, paths
-from helpers.schemas import SCHEMAS
+from helpers import data
+from helpers.data import paths
+from helpers.data.schemas import SCHEMAS
 
 DATA = Path(paths.data_dir())
 
 
 def test_every_csv_has_a_schema_and_every_schema_a_csv():
     csvs = {p.stem for p in DATA.glob("*.csv")}
-    assert csvs == set(SCHEMAS), "data/*.csv and helpers.schemas.SCHEMAS must list the same tables"
+    assert csvs == set(SCHEMAS), "data/*.csv and helpers.data.schemas.SCHEMAS must list the same tables"
 
 
 @pytest.mark.parametrize("name", sorted(SCHEMAS))
@@ -145,6 +147,21 @@ def _rewrite(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_table_in_another_folder_is_not_taken_from_the_cache(tmp_path, monkeypatch):
+    """Same file name and modification time in another folder: the cache must not return the old table."""
+    assert data.load("history")["event"].iloc[0] != "Edited elsewhere"  # cached from data/
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)  # copies modification times too
+    path = target / "history.csv"
+    stat = path.stat()
+    text = path.read_text(encoding="utf-8")
+    first = text.splitlines()[1].split(",")[2]
+    path.write_text(text.replace(first, "Edited elsewhere", 1), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    monkeypatch.setenv(paths.ENV_VAR, str(target))
+    assert data.load("history")["event"].iloc[0] == "Edited elsewhere"
 
 
 def test_missing_column_is_named(data_copy):

@@ -23,7 +23,7 @@ from typing import Any
 import nbformat
 import pytest
 
-from helpers.widgets import HINT
+from helpers.figures.widgets import HINT
 from lab_server import WIDGET_TAG, LabRun, LabServer, run_in_lab, scroll_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]

@@ -10,29 +10,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import paths
-from helpers import pharmacology as pk
-from helpers.pharmacology import (
+from helpers.analysis.pk import exposure_table, load_parameters, load_routes, simulate
+from helpers.data import paths
+from helpers.science import pk, units
+from helpers.science.pk import (
     REGIMENS,
     AbsorptionRoute,
     Dose,
     PKParameters,
     Regimen,
     absorption_rate_for_tmax,
-    dose_mg,
     expm,
-    exposure_table,
-    load_parameters,
-    load_routes,
-    ng_per_ml_to_um,
-    occupancy,
-    occupancy_competing,
     peak,
     q_for_alpha_half_life,
-    simulate,
     time_above,
-    um_to_ng_per_ml,
 )
+from helpers.science.receptor import occupancy, occupancy_competing
+from helpers.science.units import dose_mg, ng_per_ml_to_um, um_to_ng_per_ml
 
 BAD_NUMBERS = [-1.0, math.nan, math.inf, -math.inf, "1", None, True]
 PARAMS = PKParameters(cl_l_per_h_per_kg=1.0, v1_l_per_kg=1.0, q_l_per_h_per_kg=2.0, v2_l_per_kg=2.0)
@@ -41,7 +35,7 @@ ROUTES = {r: AbsorptionRoute(0.5, 2.0) for r in pk.ABSORBED_ROUTES}
 
 # --- conversions, dose, occupancy -------------------------------------------------------------------
 def test_molar_mass_of_base_is_salt_minus_hcl():
-    assert pk.MOLAR_MASS_KETAMINE_BASE_G_PER_MOL == pytest.approx(274.2 - 36.46, abs=0.05)
+    assert units.MOLAR_MASS_KETAMINE_BASE_G_PER_MOL == pytest.approx(274.2 - 36.46, abs=0.05)
 
 
 def test_ng_per_ml_to_um_known_value():

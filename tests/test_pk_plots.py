@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from helpers import data, pk_plots
-from helpers.pharmacology import REGIMENS, simulate
+from helpers import data
+from helpers.analysis.pk import REGIMENS, simulate
+from helpers.figures import dose_concentration_effect as pk_plots
 
 matplotlib.use("Agg")
 

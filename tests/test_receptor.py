@@ -12,21 +12,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import data
-from helpers.receptor import (
-    MG_K0_MM,
-    MG_SLOPE_PER_MV,
-    half_unblock_potential_mv,
-    mg_blocked_fraction,
-    mg_unblocked_fraction,
-    woodhull_slope_per_mv,
-)
-from helpers.receptor_plots import (
+from helpers.figures.glutamate_nmda import (
     STRENGTH_STYLE,
     TIME_SCALES,
     plot_affinity,
     plot_cascade,
     plot_mg_block,
     plot_occupancy,
+)
+from helpers.science.receptor import (
+    MG_K0_MM,
+    MG_SLOPE_PER_MV,
+    half_unblock_potential_mv,
+    mg_blocked_fraction,
+    mg_unblocked_fraction,
+    woodhull_slope_per_mv,
 )
 
 matplotlib.use("Agg")

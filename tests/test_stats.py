@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.stats import counts_from_percent, number_needed, risk_difference, wilson_ci
+from helpers.science.stats import counts_from_percent, number_needed, risk_difference, wilson_ci
 
 
 def test_wilson_matches_newcombe_1998_table_i():

@@ -11,11 +11,12 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from helpers import style
+from helpers.figures import rendering
+from helpers.figures import style as figure_style
 
 
 def _line(y: list[float], title: str = "A rising line") -> plt.Figure:
-    fig, ax = style.figure(figsize=(6, 4))
+    fig, ax = figure_style.figure(figsize=(6, 4))
     ax.plot([0, 1, 2], y, label="series")
     ax.set_title(title)
     ax.set_xlabel("Time (h)")
@@ -23,16 +24,16 @@ def _line(y: list[float], title: str = "A rising line") -> plt.Figure:
     return fig
 
 
-def _rendered(fig: plt.Figure) -> style.RenderedFigure:
-    box, _ = style._place_source(fig, ["berman2000"])
-    return style.RenderedFigure.render(fig, box)
+def _rendered(fig: plt.Figure) -> rendering.RenderedFigure:
+    box, _ = rendering._place_source(fig, ["berman2000"])
+    return rendering.RenderedFigure.render(fig, box)
 
 
 # --- digest -------------------------------------------------------------------------------------------------
 def test_digest_is_stable_for_the_same_chart():
     first, second = _line([0.0, 1.0, 2.0]), _line([0.0, 1.0, 2.0])
-    assert style.digest(first) == style.digest(second)
-    assert len(style.digest(first)) == 16
+    assert rendering.digest(first) == rendering.digest(second)
+    assert len(rendering.digest(first)) == 16
 
 
 @pytest.mark.parametrize("change", ["data", "title", "limits", "scale", "legend", "bar", "text"])
@@ -54,13 +55,13 @@ def test_digest_changes_when_what_the_chart_shows_changes(change):
         ax.bar([1.0], [0.5])
     else:
         ax.text(1.0, 1.0, "note")
-    assert style.digest(fig) != style.digest(base)
+    assert rendering.digest(fig) != rendering.digest(base)
 
 
 def test_digest_ignores_differences_below_its_rounding():
     fig = _line([0.0, 1.0, 2.0])
     nudged = _line([0.0, 1.0 + 1e-9, 2.0])
-    assert style.digest(fig) == style.digest(nudged)
+    assert rendering.digest(fig) == rendering.digest(nudged)
 
 
 # --- rendering ----------------------------------------------------------------------------------------------
@@ -81,7 +82,7 @@ def test_a_tight_laid_out_figure_is_drawn_once(monkeypatch):
     """``fig.tight_layout()`` leaves a placeholder layout engine; savefig would make a dry-run draw for it."""
     fig = _line([0.0, 1.0, 2.0])
     fig.tight_layout()
-    box, _ = style._place_source(fig, ["berman2000"])
+    box, _ = rendering._place_source(fig, ["berman2000"])
     expected = io.BytesIO()
     fig.savefig(expected, format="png", bbox_inches=box, dpi=fig.dpi)  # still with the placeholder
     draws = []
@@ -92,7 +93,7 @@ def test_a_tight_laid_out_figure_is_drawn_once(monkeypatch):
         return draw(self, renderer)
 
     monkeypatch.setattr(plt.Figure, "draw", counted)
-    rendered = style.RenderedFigure.render(fig, box)
+    rendered = rendering.RenderedFigure.render(fig, box)
     assert len(draws) == 1
     ours = np.asarray(Image.open(io.BytesIO(rendered.png)))
     assert np.array_equal(ours, np.asarray(Image.open(expected)))  # the placeholder changed nothing drawn
@@ -125,7 +126,7 @@ def test_rendered_figure_shows_as_png_with_a_summary():
     width, height = Image.open(io.BytesIO(png)).size
     assert rendered.size_px == (width, height)
     assert bundle["text/plain"] == (f"<Figure {width}x{height} px with 1 Axes; "
-                                    f"data digest {style.digest(fig)}>")
+                                    f"data digest {rendering.digest(fig)}>")
     assert repr(rendered) == bundle["text/plain"]  # outside a notebook: the summary, not the PNG bytes
     plt.close(fig)
 
@@ -133,7 +134,7 @@ def test_rendered_figure_shows_as_png_with_a_summary():
 def test_source_line_sits_under_everything_else():
     fig = _line([0.0, 1.0, 2.0])
     fig.axes[0].legend(loc="upper left", bbox_to_anchor=(0.0, -0.15))  # a legend below the axes
-    box, line = style._place_source(fig, ["berman2000"])
+    box, line = rendering._place_source(fig, ["berman2000"])
     renderer = fig.canvas.get_renderer()
     source = next(t for t in fig.texts if t.get_gid() == "source-line")
     legend = fig.axes[0].get_legend().get_window_extent(renderer)
@@ -145,9 +146,9 @@ def test_source_line_sits_under_everything_else():
 
 # --- log axes -----------------------------------------------------------------------------------------------
 def test_log_scale_labels_decades_with_plain_numbers():
-    fig, ax = style.figure()
+    fig, ax = figure_style.figure()
     ax.plot([0.1, 3000.0], [1, 2])
-    style.log_scale(ax, "x")
+    figure_style.log_scale(ax, "x")
     ax.set_xlim(0.1, 3000.0)
     fig.canvas.draw()
     labels = [t.get_text() for t in ax.get_xticklabels() if t.get_text()]
@@ -159,17 +160,17 @@ def test_log_scale_labels_decades_with_plain_numbers():
 
 
 def test_log_scale_y_axis():
-    fig, ax = style.figure()
-    style.log_scale(ax, "y")
+    fig, ax = figure_style.figure()
+    figure_style.log_scale(ax, "y")
     assert ax.get_yscale() == "log" and ax.get_xscale() == "linear"
     plt.close(fig)
 
 
 @pytest.mark.parametrize("axis", ["z", "", "xy", None])
 def test_log_scale_refuses_an_unknown_axis(axis):
-    fig, ax = style.figure()
+    fig, ax = figure_style.figure()
     with pytest.raises(ValueError, match=r"^axis:"):
-        style.log_scale(ax, axis)
+        figure_style.log_scale(ax, axis)
     plt.close(fig)
 
 
@@ -178,4 +179,4 @@ def test_digest_does_not_depend_on_whether_the_figure_was_drawn():
     drawn.axes[0].set_ylim(-1, 5)
     fresh.axes[0].set_ylim(-1, 5)
     drawn.canvas.draw()  # drawing moves the spines to the view limits
-    assert style.digest(drawn) == style.digest(fresh)
+    assert rendering.digest(drawn) == rendering.digest(fresh)

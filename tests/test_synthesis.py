@@ -12,15 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from helpers import data
-from helpers.synthesis import (
-    RELATIONS,
-    bands_position,
-    body_systems,
-    fold_below,
-    plot_body_system,
-    relation_to_band,
-    side_by_side,
-)
+from helpers.analysis.adverse import body_systems
+from helpers.analysis.bands import RELATIONS, bands_position, fold_below, relation_to_band, side_by_side
+from helpers.figures.therapy_vs_recreational import plot_body_system
 
 BAD_NUMBERS = [-1.0, math.nan, math.inf, -math.inf, "185", None, True]
 conc = st.floats(min_value=0.0, max_value=1e5, allow_nan=False, allow_infinity=False)

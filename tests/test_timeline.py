@@ -8,7 +8,10 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers import data, style, timeline
+from helpers import data
+from helpers.figures import course_map as timeline
+from helpers.figures import rendering
+from helpers.figures import style as figure_style
 
 
 def test_timeline_draws_every_event_with_its_category_marker():
@@ -42,15 +45,15 @@ def test_timeline_bad_input(events, kwargs, message):
 @pytest.mark.parametrize(("args", "name"), [((0, 1), "nrows"), ((1, -2), "ncols"), ((1.5, 1), "nrows")])
 def test_figure_bad_grid(args, name):
     with pytest.raises(ValueError, match=rf"^{name}:"):
-        style.figure(*args)
+        figure_style.figure(*args)
 
 
 def test_show_refuses_unknown_sources_and_non_figures():
-    fig, _ = style.figure()
+    fig, _ = figure_style.figure()
     with pytest.raises(ValueError, match=r"ids: unknown source id"):
-        style.show(fig, alt="A figure that cites a source that does not exist.", sources=["nosuch"])
+        rendering.show(fig, alt="A figure that cites a source that does not exist.", sources=["nosuch"])
     with pytest.raises(ValueError, match=r"^fig:"):
-        style.show("not a figure", alt="A figure description that is long enough.", sources=["gao2016"])
+        rendering.show("not a figure", alt="A figure description that is long enough.", sources=["gao2016"])
     plt.close(fig)
 
 
@@ -58,9 +61,9 @@ def test_show_publishes_description_with_its_sources(monkeypatch):
     published = []
     monkeypatch.setattr("IPython.display.display",
                         lambda obj, raw=False, metadata=None: published.append((obj, metadata)))
-    fig, ax = style.figure()
+    fig, ax = figure_style.figure()
     ax.plot([0, 1], [0, 1])
-    style.show(fig, alt="A straight line from zero to one.", sources="gao2016; berman2000")
+    rendering.show(fig, alt="A straight line from zero to one.", sources="gao2016; berman2000")
     (first, _), (description, meta) = published
     assert first.figure is fig and not plt.fignum_exists(fig.number)
     assert description["text/plain"] == "Figure description: A straight line from zero to one."

@@ -6,7 +6,11 @@ from __future__ import annotations
 import matplotlib.pyplot as plt
 import pytest
 
-from helpers import adverse, data, pk_plots, receptor_plots, synthesis
+from helpers import data
+from helpers.figures import dose_concentration_effect as pk_plots
+from helpers.figures import glutamate_nmda as receptor_plots
+from helpers.figures import side_effects as adverse
+from helpers.figures import therapy_vs_recreational as synthesis
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ipywidgets
 import pytest
 
-from helpers.widgets import HINT, explore
+from helpers.figures.widgets import HINT, explore
 
 
 @pytest.fixture

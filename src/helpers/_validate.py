@@ -61,3 +61,43 @@ def frame(name: str, value: object, columns: Iterable[str]) -> pd.DataFrame:
     if value.empty:
         raise ValueError(f"{name}: the table is empty")
     return value
+
+
+def scalar_or_array(arr: np.ndarray) -> float | np.ndarray:
+    """A 0-d array as a float, any other array unchanged (functions that accept scalars or arrays)."""
+    return float(arr) if arr.ndim == 0 else arr
+
+
+def title(value: object, *, name: str = "title") -> str:
+    """A figure title: a non-empty string that states the finding."""
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{name}: give a non-empty title that states the finding")
+    return value
+
+
+def wrap(value: object, *, min_value: int = 10, name: str = "wrap") -> int:
+    """Characters per wrapped label line: a whole number >= ``min_value`` (``True`` is refused)."""
+    if isinstance(value, bool) or not isinstance(value, Integral) or value < min_value:
+        raise ValueError(f"{name}: must be an integer >= {min_value}, got {value!r}")
+    return int(value)
+
+
+def choice(name: str, value: object, allowed: Iterable[str], *, allow_all: bool = False) -> str | None:
+    """One of ``allowed``; with ``allow_all``, ``None`` or ``"all"`` gives ``None`` (no filter)."""
+    options = list(allowed)
+    if allow_all and (value is None or value == "all"):
+        return None
+    if not isinstance(value, str) or value not in options:
+        prefix = "'all' or " if allow_all else ""
+        raise ValueError(f"{name}: must be {prefix}one of {options}, got {value!r}")
+    return value
+
+
+def columns(name: str, value: object, required: Iterable[str]) -> pd.DataFrame:
+    """A DataFrame (possibly empty) that has the ``required`` columns."""
+    if not isinstance(value, pd.DataFrame):
+        raise ValueError(f"{name}: expected a pandas DataFrame, got {type(value).__name__}")
+    missing = sorted(set(required) - set(value.columns))
+    if missing:
+        raise ValueError(f"{name}: missing column(s) {missing}")
+    return value

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.paths import notebooks_dir
+from helpers.data.paths import NOTEBOOK_GLOB, notebooks_dir
 
 __all__ = ["REQUIRED_KEYS", "SAFETY_NOTE", "SAFETY_TAG", "course_metadata", "learning_path"]
 
@@ -52,7 +52,7 @@ def learning_path(folder: str | Path | None = None) -> pd.DataFrame:
     """One row per notebook, in course order: notebook, title, minutes, prerequisites."""
     folder = Path(folder) if folder is not None else notebooks_dir()
     rows = []
-    for nb in sorted(folder.glob("[0-9][0-9]_*.ipynb")):
+    for nb in sorted(folder.glob(NOTEBOOK_GLOB)):
         meta = course_metadata(nb)
         rows.append(
             {

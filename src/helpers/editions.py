@@ -41,7 +41,7 @@ from nbconvert.exporters import Exporter
 from nbconvert.preprocessors import Preprocessor
 from traitlets.config import Config
 
-from helpers.paths import notebooks_dir, repo_dir
+from helpers.data.paths import notebooks_dir, repo_dir
 
 __all__ = [
     "TEMPLATES_DIR",

@@ -22,7 +22,7 @@ from time import monotonic
 import nbformat
 from nbclient import NotebookClient
 
-from helpers.paths import notebooks_dir
+from helpers.data.paths import notebooks_dir
 
 __all__ = ["execute", "main", "normalise"]
 

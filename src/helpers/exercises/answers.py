@@ -3,13 +3,13 @@
 Keys are ``"NN.name"``: the notebook number and a short name. :func:`helpers.exercises.check` reads them;
 the notebook hygiene tests check that every notebook's ``check(...)`` cells use known keys of their own
 notebook and that the committed outputs of those cells say "Correct". Options of choice questions that are
-course vocabularies (verdicts, evidence kinds) are taken from :mod:`helpers.schemas`, never copied.
+course vocabularies (verdicts, evidence kinds) are taken from :mod:`helpers.data.vocab`, never copied.
 """
 
 from __future__ import annotations
 
+from helpers.data.vocab import CLAIM_VERDICTS, EVIDENCE_KINDS
 from helpers.exercises.answer import Answer
-from helpers.schemas import CLAIM_VERDICTS, EVIDENCE_KINDS
 
 __all__ = ["ANSWERS"]
 

@@ -1,33 +1,18 @@
-"""Helpers of notebook 05 (therapy versus non-medical use): concentration bands and comparison tables.
-
-Every function validates its arguments and raises ``ValueError`` naming the argument. The data come from
-the course's tables (``helpers.data.load``); nothing here holds a number of its own. Adverse-event
-statistics and charts are in :mod:`helpers.adverse` (notebook 04), the PK model in
-:mod:`helpers.pharmacology` (notebook 02).
-
->>> relation_to_band(185.0, 100.0, 250.0)
-'within'
->>> relation_to_band(185.0, 293.0, 293.0)
-'below'
+"""Where a concentration sits among the concentration-effect bands, and the therapy/non-medical comparison.
 """
 
 from __future__ import annotations
 
 import pandas as pd
-from matplotlib.figure import Figure
 
 from helpers._validate import frame, real
-from helpers.adverse import plot_risk_differences, risk_differences
 from helpers.data import citation, split_ids
 
 __all__ = [
     "RELATIONS",
     "bands_position",
-    "body_systems",
     "fold_below",
-    "plot_body_system",
     "relation_to_band",
-    "show_body_system",
     "side_by_side",
 ]
 
@@ -143,54 +128,3 @@ def side_by_side(table: pd.DataFrame) -> pd.DataFrame:
         }
     )
     return out.set_index("Aspect")
-
-
-def _adverse_table(table: object) -> pd.DataFrame:
-    if not isinstance(table, pd.DataFrame):
-        raise ValueError(f"table: expected a DataFrame, got {type(table).__name__}")
-    if "body_system" not in table.columns:
-        raise ValueError("table: missing column 'body_system'")
-    if table.empty:
-        raise ValueError("table: the table is empty")
-    return table
-
-
-def body_systems(table: pd.DataFrame) -> list[str]:
-    """The body systems of an adverse-event table (``data.load("adverse_events_label")``), sorted."""
-    return sorted(str(b) for b in _adverse_table(table)["body_system"].unique())
-
-
-def plot_body_system(table: pd.DataFrame, body_system: str = "psychiatric") -> Figure:
-    """Notebook 04's risk-difference chart for the events of one body system, titled with its finding.
-
-    Parameters
-    ----------
-    table
-        The label's adverse-event table, ``data.load("adverse_events_label")`` (columns of
-        :func:`helpers.adverse.risk_differences` plus ``body_system``).
-    body_system
-        One of :func:`body_systems`.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-        The title counts the events whose 95 % interval of the risk difference excludes zero.
-    """
-    systems = body_systems(table)
-    if body_system not in systems:
-        raise ValueError(f"body_system: unknown {body_system!r}; choose one of {', '.join(systems)}")
-    rows = risk_differences(table[table["body_system"] == body_system])
-    clearer = int(rows["differs"].sum())
-    name = body_system.replace("_", " ").capitalize()
-    title = f"{name} events: {clearer} of {len(rows)} clearly more common on esketamine"
-    return plot_risk_differences(rows, title=title)
-
-
-def show_body_system(table: pd.DataFrame, body_system: str = "psychiatric") -> None:
-    """Show :func:`plot_body_system` with its source line and description (the widget's function)."""
-    from helpers.style import show
-
-    fig = plot_body_system(table, body_system)
-    name = str(body_system).replace("_", " ")
-    show(fig, alt=f"Percentage of patients with each {name} event on esketamine and on placebo, and the "
-         "excess over placebo with 95% intervals.", sources=table.attrs["sources"])

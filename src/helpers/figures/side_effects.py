@@ -1,29 +1,19 @@
-"""Adverse events: risk differences against placebo, and the charts of notebook 04.
-
-Every function validates its arguments and raises ``ValueError`` naming the argument. Proportions are
-fractions in [0, 1] inside :mod:`helpers.stats`; the tables and charts here use percent (``_pct``) and
-percentage points (``_pp``), as drug labels do.
-
->>> import pandas as pd
->>> table = pd.DataFrame({"event": ["Dissociation"], "events_esketamine": [142], "n_esketamine": [346],
-...                       "events_placebo": [21], "n_placebo": [222]})
->>> row = risk_differences(table).iloc[0]
->>> round(float(row["rd_pp"]), 1), round(float(row["nnh"]), 1)
-(31.6, 3.2)
+"""Notebook 04's charts: risk differences against placebo, adverse events across trials, the time course.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers._validate import frame, real
-from helpers.stats import number_needed, risk_difference, wilson_ci
-from helpers.style import LINESTYLES, MARKERS, PALETTE, figure
+from helpers._validate import real
+from helpers.analysis.adverse import _TRIAL_COLUMNS, _frame, trial_names
+from helpers.figures.rendering import show
+from helpers.figures.style import LINESTYLES, MARKERS, PALETTE, figure
+from helpers.science.stats import wilson_ci
 
 __all__ = [
     "DRUG_STYLE",
@@ -32,81 +22,21 @@ __all__ = [
     "plot_time_course",
     "plot_trial_events",
     "plot_trials",
-    "risk_differences",
     "show_trial_events",
-    "trial_names",
 ]
 
 #: Marker styles: esketamine arms are filled circles, placebo arms open squares (shape carries the meaning).
 DRUG_STYLE: dict[str, object] = {"marker": MARKERS[0], "color": PALETTE[0], "markerfacecolor": PALETTE[0],
                                  "linestyle": "none", "markersize": 7}
+
+
 PLACEBO_STYLE: dict[str, object] = {"marker": MARKERS[1], "color": PALETTE[1], "markerfacecolor": "white",
                                     "markeredgewidth": 1.6, "linestyle": "none", "markersize": 7}
 
-_RD_COLUMNS = ("event", "events_esketamine", "n_esketamine", "events_placebo", "n_placebo")
-_TRIAL_COLUMNS = ("trial", "arm", "arm_type", "n", "event", "events", "pct")
+
+
+
 _TIME_COLUMNS = ("effect", "product", "milestone", "time_min")
-
-
-def _frame(name: str, value: object, columns: Sequence[str]) -> pd.DataFrame:
-    return frame(name, value, columns)
-
-
-def _level(level: float) -> float:
-    level = real("level", level, min_value=0.0, strict_min=True)
-    if level >= 1.0:
-        raise ValueError(f"level: must be < 1, got {level!r}")
-    return level
-
-
-def risk_differences(table: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
-    """Risk difference (esketamine minus placebo) and number needed to harm for every event.
-
-    Parameters
-    ----------
-    table
-        One row per event with columns ``event``, ``events_esketamine``, ``n_esketamine``,
-        ``events_placebo`` and ``n_placebo`` (patient counts), such as ``data.load("adverse_events_label")``.
-    level
-        Confidence level of the intervals, in (0, 1).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``event``, ``pct_esketamine``, ``pct_placebo`` [percent], ``rd_pp``, ``rd_low_pp``, ``rd_high_pp``
-        [percentage points; Newcombe hybrid score interval], ``nnh``, ``nnh_low``, ``nnh_high`` [patients;
-        NaN limits when the interval of the difference includes zero] and ``differs`` (True when the
-        interval excludes zero), sorted by ``rd_pp``, largest first.
-
-    Raises
-    ------
-    ValueError
-        ``table`` is not a DataFrame, lacks a column or has an invalid count; ``level`` is outside (0, 1).
-    """
-    table = _frame("table", table, _RD_COLUMNS)
-    level = _level(level)
-    rows = []
-    for _, row in table.iterrows():
-        try:
-            rd = risk_difference(row["events_esketamine"], row["n_esketamine"], row["events_placebo"],
-                                 row["n_placebo"], level)
-        except ValueError as err:
-            raise ValueError(f"table: event {row['event']!r}: {err}") from None
-        nn = number_needed(rd, "harm")
-        rows.append({
-            "event": str(row["event"]),
-            "pct_esketamine": 100 * rd.risk_treated,
-            "pct_placebo": 100 * rd.risk_control,
-            "rd_pp": 100 * rd.difference,
-            "rd_low_pp": 100 * rd.low,
-            "rd_high_pp": 100 * rd.high,
-            "nnh": nn.value if rd.difference > 0 else math.nan,
-            "nnh_low": nn.low if nn.bounded and rd.difference > 0 else math.nan,
-            "nnh_high": nn.high if nn.bounded and rd.difference > 0 else math.nan,
-            "differs": not rd.includes_zero,
-        })
-    out = pd.DataFrame(rows)
-    return out.sort_values("rd_pp", ascending=False, kind="stable").reset_index(drop=True)
 
 
 def plot_risk_differences(rd: pd.DataFrame, *, title: str, top: int | None = None) -> Figure:
@@ -158,12 +88,6 @@ def plot_risk_differences(rd: pd.DataFrame, *, title: str, top: int | None = Non
     fig.suptitle(title, fontsize=13)
     fig.tight_layout()
     return fig
-
-
-def trial_names(trials: pd.DataFrame) -> list[str]:
-    """The trials in ``trials`` (``data.load("adverse_events_trials")``), in order of appearance."""
-    trials = _frame("trials", trials, _TRIAL_COLUMNS)
-    return list(dict.fromkeys(str(t) for t in trials["trial"]))
 
 
 def _check_trial(trials: pd.DataFrame, trial: object) -> str:
@@ -358,7 +282,6 @@ def show_trial_events(trials: pd.DataFrame, trial: str = "TRANSFORM-1", min_pct:
 
     ``alt`` replaces the generic description, for a static figure whose result can be described.
     """
-    from helpers.style import show
 
     name = _check_trial(_frame("trials", trials, ("trial", "source_id")), trial)
     fig = plot_trial_events(trials, name, min_pct)

@@ -1,18 +1,11 @@
-"""Onset of antidepressant effects: time units, response comparisons, an illustrative build-up model, plots.
+"""Notebook 03's charts: the onset timeline, early response, the SSRI build-up and measured time courses.
 
-Used by notebook 03 (*How fast does it work?*). The tables come from ``data/`` (``onset_studies``,
-``early_response``, ``onset_time_course``, ``ssri_time_course``); every plotting function is pure (it
-returns a new :class:`~matplotlib.figure.Figure` and never shows it), so the notebook displays it with
-:func:`helpers.style.show` and the widgets re-use the same functions.
-
-The build-up model (:func:`saturating_share`) is *illustrative*: a single exponential approach to a
-plateau, with its rate chosen (:func:`calibrate_rate`) so that the share of the week-6 drug-placebo
-difference reached after one week equals the value reported by Taylor et al. (2006, about one third).
+Every ``plot_*`` function returns a :class:`matplotlib.figure.Figure` in the course style and never shows it;
+``show_*`` functions display one with its description and sources (they back the notebook's widgets).
 """
 
 from __future__ import annotations
 
-import math
 import textwrap
 from collections.abc import Iterable
 
@@ -20,37 +13,31 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers import stats
-from helpers._validate import array, frame, real
+from helpers._validate import frame, real
+from helpers.analysis.onset import response_with_ci
 from helpers.data import citation
-from helpers.style import LINESTYLES, MARKERS, OKABE_ITO, figure
+from helpers.figures.rendering import show
+from helpers.figures.style import LINESTYLES, MARKERS, OKABE_ITO, figure
+from helpers.science.buildup import saturating_share
 
 __all__ = [
-    "HOURS_PER_UNIT",
     "MILESTONE_STYLE",
     "TIME_TICKS_H",
-    "arm_differences",
-    "calibrate_rate",
-    "hours",
     "plot_early_response",
     "plot_onset_timeline",
     "plot_ssri_build_up",
     "plot_time_course",
-    "response_with_ci",
-    "saturating_share",
     "show_time_course",
     "time_course_alt",
     "time_course_panels",
 ]
-
-#: Hours in one unit of time (``min``, ``h``, ``day``, ``week``).
-HOURS_PER_UNIT: dict[str, float] = {"min": 1 / 60, "h": 1.0, "day": 24.0, "week": 168.0}
 
 #: Ticks of the common logarithmic time axis: (hours, label), from 1 hour to 12 weeks.
 TIME_TICKS_H: tuple[tuple[float, str], ...] = (
     (1.0, "1 h"), (2.0, "2 h"), (6.0, "6 h"), (24.0, "1 d"), (72.0, "3 d"), (168.0, "1 wk"),
     (336.0, "2 wk"), (672.0, "4 wk"), (1344.0, "8 wk"), (2016.0, "12 wk"),
 )
+
 
 #: Marker and fill of each milestone in the timeline (shape, not colour, tells milestones apart).
 MILESTONE_STYLE: dict[str, dict[str, object]] = {
@@ -61,6 +48,7 @@ MILESTONE_STYLE: dict[str, dict[str, object]] = {
     "fading": {"marker": "X", "filled": True, "label": "effect fading (relapse)"},
     "no_separation": {"marker": "D", "filled": False, "label": "no separation when fully masked"},
 }
+
 
 #: Colour family of each treatment in the timeline.
 _TREATMENT_COLOUR: dict[str, str] = {
@@ -73,10 +61,12 @@ _TREATMENT_COLOUR: dict[str, str] = {
     "citalopram": OKABE_ITO["bluish_green"],
 }
 
+
 _ROLE_STYLE: dict[str, dict[str, object]] = {
     "drug": {"color": OKABE_ITO["blue"], "marker": MARKERS[0], "linestyle": LINESTYLES[0]},
     "control": {"color": OKABE_ITO["orange"], "marker": MARKERS[1], "linestyle": LINESTYLES[1]},
 }
+
 
 _OUTCOME_LABEL: dict[str, str] = {
     "madrs_total": "MADRS total score [points]",
@@ -93,182 +83,6 @@ def _title(title: object) -> str:
     if not isinstance(title, str) or not title.strip():
         raise ValueError("title: give a non-empty title that states the finding")
     return title
-
-
-def hours(value, unit: str):
-    """Convert a time to hours.
-
-    Parameters
-    ----------
-    value
-        A time (scalar or array-like, >= 0, finite).
-    unit
-        One of ``"min"``, ``"h"``, ``"day"``, ``"week"``.
-
-    Returns
-    -------
-    float or numpy.ndarray
-        The time in hours (a float for a scalar input).
-
-    >>> hours(2, "week")
-    336.0
-    """
-    if not isinstance(unit, str) or unit not in HOURS_PER_UNIT:
-        raise ValueError(f"unit: must be one of {sorted(HOURS_PER_UNIT)}, got {unit!r}")
-    arr = array("value", value, min_value=0.0) * HOURS_PER_UNIT[unit]
-    return float(arr) if arr.ndim == 0 else arr
-
-
-def response_with_ci(responses: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
-    """Add a 95 % (or ``level``) confidence interval to every response rate, in percent.
-
-    Rows with counts (``n`` and ``responders``) get a Wilson score interval computed from the counts
-    (:func:`helpers.stats.wilson_ci`); rows without counts keep the interval reported in the source
-    (``ci_low_pct``, ``ci_high_pct``), which is only valid at the 95 % level.
-
-    Parameters
-    ----------
-    responses
-        A table like ``helpers.data.load("early_response")``.
-    level
-        Confidence level in (0, 1).
-
-    Returns
-    -------
-    pandas.DataFrame
-        A copy with ``rate_pct``, ``low_pct``, ``high_pct`` and ``ci_method`` (``"Wilson (computed)"`` or
-        ``"reported"``).
-    """
-    _require(responses, "responses", ["n", "responders", "response_pct", "ci_low_pct", "ci_high_pct"])
-    level = real("level", level, min_value=0.0, max_value=1.0, strict_min=True)
-    rates, lows, highs, methods = [], [], [], []
-    for row in responses.itertuples(index=False):
-        if pd.notna(row.n) and pd.notna(row.responders):
-            low, high = stats.wilson_ci(int(row.responders), int(row.n), level)
-            rates.append(100 * int(row.responders) / int(row.n))
-            lows.append(100 * low)
-            highs.append(100 * high)
-            methods.append("Wilson (computed)")
-        elif pd.notna(row.ci_low_pct) and pd.notna(row.ci_high_pct):
-            if not math.isclose(level, 0.95):
-                raise ValueError("level: reported intervals are 95 %; use level=0.95 for rows without counts")
-            rates.append(float(row.response_pct))
-            lows.append(float(row.ci_low_pct))
-            highs.append(float(row.ci_high_pct))
-            methods.append("reported")
-        else:
-            raise ValueError("responses: each row needs counts (n, responders) or a reported CI")
-    out = responses.copy()
-    out["rate_pct"], out["low_pct"], out["high_pct"], out["ci_method"] = rates, lows, highs, methods
-    return out
-
-
-def arm_differences(responses: pd.DataFrame, study: str, level: float = 0.95) -> pd.DataFrame:
-    """Risk difference (Newcombe interval) and NNT of every drug arm of one study against its control.
-
-    Parameters
-    ----------
-    responses
-        A table like ``helpers.data.load("early_response")``.
-    study
-        A value of the ``study`` column whose rows have counts and exactly one ``control`` arm.
-    level
-        Confidence level in (0, 1).
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per drug arm: ``arm``, ``drug`` and ``control`` (``"events/n"``), ``difference_pct``,
-        ``low_pct``, ``high_pct`` (percentage points) and ``nnt`` (text with its interval).
-    """
-    _require(responses, "responses", ["study", "arm", "role", "n", "responders"])
-    rows = responses[responses["study"] == study] if isinstance(study, str) else None
-    if rows is None or rows.empty:
-        known = ", ".join(sorted(set(responses["study"])))
-        raise ValueError(f"study: unknown study {study!r}; known: {known}")
-    if rows["n"].isna().any() or rows["responders"].isna().any():
-        raise ValueError(f"study: {study!r} has no counts (model estimates only)")
-    control = rows[rows["role"] == "control"]
-    if len(control) != 1:
-        raise ValueError(f"study: {study!r} must have exactly one control arm, found {len(control)}")
-    e0, n0 = int(control["responders"].iloc[0]), int(control["n"].iloc[0])
-    out = []
-    for row in rows[rows["role"] == "drug"].itertuples(index=False):
-        rd = stats.risk_difference(int(row.responders), int(row.n), e0, n0, level)
-        out.append({
-            "arm": row.arm,
-            "drug": f"{int(row.responders)}/{int(row.n)}",
-            "control": f"{e0}/{n0}",
-            "difference_pct": round(100 * rd.difference, 1),
-            "low_pct": round(100 * rd.low, 1),
-            "high_pct": round(100 * rd.high, 1),
-            "nnt": str(stats.number_needed(rd)),
-        })
-    columns = ["arm", "drug", "control", "difference_pct", "low_pct", "high_pct", "nnt"]
-    return pd.DataFrame(out, columns=columns)
-
-
-def saturating_share(t_weeks, rate_per_week: float, t_ref_weeks: float = 6.0):
-    """Illustrative build-up: share [%] of the effect at ``t_ref_weeks`` reached after ``t_weeks``.
-
-    ``share(t) = 100 * (1 - exp(-k t)) / (1 - exp(-k t_ref))`` — a single exponential approach to a
-    plateau with rate ``k`` [1/week]. It is a teaching model, not a fitted pharmacological model.
-
-    Parameters
-    ----------
-    t_weeks
-        Time(s) on treatment [weeks], >= 0.
-    rate_per_week
-        Rate constant k [1/week], > 0.
-    t_ref_weeks
-        Reference time [weeks] at which the share is 100 %, > 0.
-
-    >>> round(saturating_share(6, 0.5), 1)
-    100.0
-    """
-    t = array("t_weeks", t_weeks, min_value=0.0)
-    k = real("rate_per_week", rate_per_week, min_value=0.0, strict_min=True)
-    t_ref = real("t_ref_weeks", t_ref_weeks, min_value=0.0, strict_min=True)
-    share = 100 * (-np.expm1(-k * t)) / (-math.expm1(-k * t_ref))
-    return float(share) if share.ndim == 0 else share
-
-
-def calibrate_rate(share_pct: float, t_weeks: float = 1.0, t_ref_weeks: float = 6.0) -> float:
-    """The rate k [1/week] for which :func:`saturating_share` gives ``share_pct`` at ``t_weeks``.
-
-    A solution exists only between a straight line (share = 100 t / t_ref, k -> 0) and an immediate
-    jump (share -> 100 %, k -> infinity), so ``100 * t_weeks / t_ref_weeks < share_pct < 100``.
-
-    Parameters
-    ----------
-    share_pct
-        Share [%] of the reference-time effect reached at ``t_weeks``.
-    t_weeks
-        Time [weeks] of that share, 0 < t_weeks < t_ref_weeks.
-    t_ref_weeks
-        Reference time [weeks].
-
-    >>> round(calibrate_rate(100 / 3), 3)
-    0.344
-    """
-    t_ref = real("t_ref_weeks", t_ref_weeks, min_value=0.0, strict_min=True)
-    t = real("t_weeks", t_weeks, min_value=0.0, strict_min=True)
-    if t >= t_ref:
-        raise ValueError(f"t_weeks: must be < t_ref_weeks = {t_ref}, got {t_weeks!r}")
-    share = real("share_pct", share_pct)
-    linear = 100 * t / t_ref
-    if not linear < share < 100:
-        raise ValueError(f"share_pct: must lie between {linear:.3g} and 100 (exclusive), got {share_pct!r}")
-    low, high = 1e-9, 1.0
-    while saturating_share(t, high, t_ref) < share:  # the share rises with k: bracket, then bisect
-        high *= 2
-    for _ in range(200):
-        mid = (low + high) / 2
-        if saturating_share(t, mid, t_ref) < share:
-            low = mid
-        else:
-            high = mid
-    return (low + high) / 2
 
 
 def _log_time_axis(ax, low_h: float = 1.0, high_h: float = 2016.0) -> None:
@@ -540,7 +354,6 @@ def time_course_alt(course: pd.DataFrame, panel: str) -> str:
 
 def show_time_course(course: pd.DataFrame, panel: str, title: str | None = None) -> None:
     """Draw :func:`plot_time_course` and display it with its description and sources (for widgets)."""
-    from helpers.style import show
 
     fig = plot_time_course(course, panel, title)
     ids = list(dict.fromkeys(course.loc[course["panel"] == panel, "source_id"]))

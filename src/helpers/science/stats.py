@@ -12,13 +12,24 @@ Intervals:
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import reduce
 from statistics import NormalDist
 
-from helpers._validate import real, whole
+import numpy as np
 
-__all__ = ["NumberNeeded", "RiskDifference", "counts_from_percent", "number_needed", "risk_difference",
-           "wilson_ci"]
+from helpers._validate import array, real, whole
+
+__all__ = [
+    "NumberNeeded",
+    "RiskDifference",
+    "counts_from_percent",
+    "cumulative_remission_pct",
+    "number_needed",
+    "risk_difference",
+    "wilson_ci",
+]
 
 
 def _z(level: float) -> float:
@@ -146,3 +157,23 @@ def counts_from_percent(pct: float, n: int) -> int:
     p = real("pct", pct, min_value=0.0, max_value=100.0)
     n_ = whole("n", n, min_value=1)
     return math.floor(p / 100 * n_ + 0.5)
+
+
+def cumulative_remission_pct(remission_pct: Sequence[float]) -> float:
+    """Illustrative cumulative remission [%] if every non-remitter went on to the next level.
+
+    ``100 * (1 - prod(1 - p_i / 100))``: it assumes nobody left the study between levels, which is the
+    key assumption to question when reading a cumulative figure.
+
+    Parameters
+    ----------
+    remission_pct
+        Remission rate of each level [%], each in [0, 100]; at least one value.
+    """
+    rates = array("remission_pct", remission_pct, min_value=0.0)
+    if rates.ndim != 1 or rates.size == 0:
+        raise ValueError("remission_pct: give a non-empty sequence of percentages")
+    if np.any(rates > 100):
+        raise ValueError("remission_pct: each value must be <= 100")
+    still_ill = reduce(lambda acc, p: acc * (1 - p / 100), rates.tolist(), 1.0)
+    return 100 * (1 - still_ill)

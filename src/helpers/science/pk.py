@@ -1,12 +1,13 @@
-"""Pharmacology arithmetic: unit conversions, dose by body weight, receptor occupancy, and the course's
-illustrative two-compartment pharmacokinetic model (:func:`simulate`, :data:`REGIMENS`, :func:`time_above`).
+"""The course's illustrative two-compartment pharmacokinetic model (numpy only).
 
-Every function validates its arguments and raises ``ValueError`` naming the argument. Functions accept
-scalars or array-likes where noted and return floats or NumPy arrays.
-
-Molar masses come from the Spravato (esketamine) prescribing information, section 11: esketamine
-hydrochloride, C13H16ClNO·HCl, 274.2 g/mol; removing HCl (36.46 g/mol, standard atomic weights) leaves
-ketamine base, C13H16ClNO, 237.7 g/mol — the same for both enantiomers and the racemate.
+A linear two-compartment model (central volume V1, peripheral volume V2, elimination clearance CL,
+inter-compartmental clearance Q) with zero-order intravenous input (an infusion; a bolus is an infusion of
+one minute) and first-order absorption (rate constant ka, bioavailable fraction F) for the esketamine nasal
+spray. Amounts are in mg, volumes in L, time in minutes; mg/L = µg/mL = 1000 ng/mL. The model is
+*illustrative*: its parameters and their sources are in ``data/pk_parameters.csv``, and
+:func:`helpers.analysis.pk_parameters.load_parameters` builds them from that table. Between dosing events
+the linear system is propagated exactly with a matrix exponential, so the result does not depend on a
+solver's step size.
 """
 
 from __future__ import annotations
@@ -18,126 +19,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from helpers._validate import array, real
+from helpers.science.units import dose_mg
 
 __all__ = [
-    "MOLAR_MASS_HCL_G_PER_MOL",
-    "MOLAR_MASS_KETAMINE_BASE_G_PER_MOL",
-    "MOLAR_MASS_KETAMINE_HCL_G_PER_MOL",
-    "dose_mg",
-    "ng_per_ml_to_um",
-    "occupancy",
-    "occupancy_competing",
-    "um_to_ng_per_ml",
-]
-
-MOLAR_MASS_KETAMINE_HCL_G_PER_MOL = 274.2  # [g/mol] Spravato PI §11 (esketamine hydrochloride)
-MOLAR_MASS_HCL_G_PER_MOL = 36.46  # [g/mol] H 1.008 + Cl 35.45
-MOLAR_MASS_KETAMINE_BASE_G_PER_MOL = round(MOLAR_MASS_KETAMINE_HCL_G_PER_MOL - MOLAR_MASS_HCL_G_PER_MOL, 1)
-# = 237.7 g/mol [ketamine free base, C13H16ClNO]
-
-
-def _scalar_or_array(arr: np.ndarray) -> float | np.ndarray:
-    return float(arr) if arr.ndim == 0 else arr
-
-
-def ng_per_ml_to_um(conc_ng_per_ml, molar_mass_g_per_mol: float = MOLAR_MASS_KETAMINE_BASE_G_PER_MOL):
-    """Convert a mass concentration [ng/mL] to a molar concentration [µM].
-
-    1 ng/mL = 1 µg/L, so µM = (ng/mL) / (g/mol).
-
-    >>> round(ng_per_ml_to_um(185), 2)
-    0.78
-    """
-    conc = array("conc_ng_per_ml", conc_ng_per_ml, min_value=0.0)
-    mm = real("molar_mass_g_per_mol", molar_mass_g_per_mol, min_value=0.0, strict_min=True)
-    return _scalar_or_array(conc / mm)
-
-
-def um_to_ng_per_ml(conc_um, molar_mass_g_per_mol: float = MOLAR_MASS_KETAMINE_BASE_G_PER_MOL):
-    """Convert a molar concentration [µM] to a mass concentration [ng/mL].
-
-    >>> round(um_to_ng_per_ml(5.0))
-    1188
-    """
-    conc = array("conc_um", conc_um, min_value=0.0)
-    mm = real("molar_mass_g_per_mol", molar_mass_g_per_mol, min_value=0.0, strict_min=True)
-    return _scalar_or_array(conc * mm)
-
-
-def dose_mg(dose_mg_per_kg: float, weight_kg: float) -> float:
-    """Total dose [mg] from a weight-based dose [mg/kg] and body weight [kg].
-
-    >>> dose_mg(0.5, 70)
-    35.0
-    """
-    dose = real("dose_mg_per_kg", dose_mg_per_kg, min_value=0.0)
-    weight = real("weight_kg", weight_kg, min_value=0.0, max_value=500.0, strict_min=True)
-    return dose * weight
-
-
-def occupancy(conc_um, ki_um: float, hill: float = 1.0):
-    """Fraction of receptors occupied at equilibrium, single-site (Hill) model.
-
-    ``occupancy = c**n / (c**n + Ki**n)``, with ``c`` the free concentration [µM], ``Ki`` the
-    inhibition constant [µM] and ``n`` the Hill coefficient. This is an *illustrative* model: it treats
-    a binding constant as if it described functional block and ignores use-dependence.
-
-    >>> occupancy(0.3, 0.3)
-    0.5
-    """
-    conc = array("conc_um", conc_um, min_value=0.0)
-    ki = real("ki_um", ki_um, min_value=0.0, strict_min=True)
-    n = real("hill", hill, min_value=0.0, max_value=10.0, strict_min=True)
-    ratio = (conc / ki) ** n
-    return _scalar_or_array(ratio / (1.0 + ratio))
-
-
-def occupancy_competing(conc_um: Sequence[float], ki_um: Sequence[float]) -> np.ndarray:
-    """Fraction of sites each of several ligands occupies when they compete for one site.
-
-    ``occupancy_i = (c_i / Ki_i) / (1 + sum_j c_j / Ki_j)`` (single site, Hill coefficient 1): the model
-    for a racemate, whose two enantiomers bind the same site with different affinities. Like
-    :func:`occupancy`, it is *illustrative*. With one ligand it equals :func:`occupancy`.
-
-    Parameters
-    ----------
-    conc_um
-        Free concentration of each ligand [µM] (>= 0).
-    ki_um
-        Inhibition constant of each ligand [µM] (> 0), in the same order.
-
-    Returns
-    -------
-    numpy.ndarray
-        Each ligand's occupied fraction; their sum is the total occupancy (< 1).
-
-    >>> occupancy_competing([0.3, 1.4], [0.3, 1.4]).round(3).tolist()
-    [0.333, 0.333]
-    """
-    conc = array("conc_um", conc_um, min_value=0.0)
-    ki = array("ki_um", ki_um, min_value=0.0)
-    if conc.ndim != 1 or conc.size == 0 or conc.shape != ki.shape:
-        raise ValueError("ki_um: give one Ki per concentration (conc_um and ki_um of equal length >= 1)")
-    if np.any(ki <= 0):
-        raise ValueError("ki_um: each Ki must be > 0")
-    ratio = conc / ki
-    return ratio / (1.0 + ratio.sum())
-
-
-# =====================================================================================================
-# The illustrative pharmacokinetic (PK) model
-# =====================================================================================================
-#
-# A linear two-compartment model (central volume V1, peripheral volume V2, elimination clearance CL,
-# inter-compartmental clearance Q) with zero-order intravenous input (an infusion; a bolus is an
-# infusion of one minute) and first-order absorption (rate constant ka, bioavailable fraction F) for
-# non-intravenous routes. Amounts are in mg, volumes in L, time in minutes; mg/L = µg/mL = 1000 ng/mL.
-# The model is *illustrative*: its parameters and their sources are in ``data/pk_parameters.csv`` and
-# :func:`load_parameters` builds them from that table. Between dosing events the linear system is
-# propagated exactly with a matrix exponential, so the result does not depend on a solver's step size.
-
-__all__ += [
     "ABSORBED_ROUTES",
+    "DRUGS",
+    "MG_PER_L_TO_NG_PER_ML",
     "REGIMENS",
     "ROUTES",
     "AbsorptionRoute",
@@ -147,9 +34,6 @@ __all__ += [
     "Simulation",
     "absorption_rate_for_tmax",
     "expm",
-    "exposure_table",
-    "load_parameters",
-    "load_routes",
     "peak",
     "q_for_alpha_half_life",
     "simulate",
@@ -157,11 +41,17 @@ __all__ += [
 ]
 
 MG_PER_L_TO_NG_PER_ML = 1000.0  # 1 mg/L = 1 µg/mL = 1000 ng/mL
+
+
 #: The model's routes: intravenous racemic ketamine and the esketamine nasal spray, the two clinical routes.
 #: Routes used outside medicine are deliberately not modelled (the course compares their bioavailability
 #: only as a static, sourced table).
 ROUTES: tuple[str, ...] = ("iv", "esketamine_nasal")
+
+
 ABSORBED_ROUTES: tuple[str, ...] = ROUTES[1:]
+
+
 DRUGS: tuple[str, ...] = ("racemic", "esketamine")
 
 
@@ -412,7 +302,7 @@ def _check_routes(routes: Mapping[str, AbsorptionRoute], needed: set[str]) -> No
 
 
 def simulate(regimen: Regimen, *, weight_kg: float = 70.0, t_end_min: float = 240.0,
-             dt_min: float = 0.5, params: PKParameters | None = None,
+             dt_min: float = 0.5, params: PKParameters,
              routes: Mapping[str, AbsorptionRoute] | None = None) -> Simulation:
     """Simulate plasma concentrations for a dosing regimen (illustrative model).
 
@@ -427,9 +317,10 @@ def simulate(regimen: Regimen, *, weight_kg: float = 70.0, t_end_min: float = 24
     dt_min
         Spacing of the output times [min].
     params
-        Disposition parameters; default: :func:`load_parameters` for the regimen's drug.
+        Disposition parameters (the course's: :func:`helpers.analysis.pk.load_parameters`).
     routes
-        Absorption parameters by route; default: :func:`load_routes`.
+        Absorption parameters by route, needed when a dose is not intravenous (the course's:
+        :func:`helpers.analysis.pk.load_routes`).
 
     Returns
     -------
@@ -442,7 +333,8 @@ def simulate(regimen: Regimen, *, weight_kg: float = 70.0, t_end_min: float = 24
 
     Examples
     --------
-    >>> sim = simulate(REGIMENS["antidepressant_infusion"])           # doctest: +SKIP
+    >>> params = PKParameters(1.13, 1.5, 2.49, 2.1)
+    >>> sim = simulate(REGIMENS["antidepressant_infusion"], params=params)  # doctest: +SKIP
     >>> round(peak(sim)[0])                                            # doctest: +SKIP
     185
     """
@@ -453,14 +345,12 @@ def simulate(regimen: Regimen, *, weight_kg: float = 70.0, t_end_min: float = 24
     dt = real("dt_min", dt_min, min_value=0.0, max_value=t_end, strict_min=True)
     if t_end / dt > 200_000:
         raise ValueError(f"dt_min: too many output times ({t_end / dt:.0f}); use a larger step")
-    if params is None:
-        params = load_parameters(regimen.drug)
     if not isinstance(params, PKParameters):
         raise ValueError(f"params: expected PKParameters, got {type(params).__name__}")
     absorbed = {d.route for d in regimen.doses if d.route != "iv"}
-    if absorbed and routes is None:
-        routes = load_routes()
     if absorbed:
+        if routes is None:
+            raise ValueError(f"routes: give absorption parameters for {sorted(absorbed)}")
         _check_routes(routes, absorbed)
 
     # State: [central, peripheral, eliminated, infusion rate, depot_1 ... depot_m] (mg, mg/min)
@@ -568,39 +458,6 @@ def time_above(time_min, conc_ng_per_ml, threshold_ng_per_ml: float) -> float:
     return float(total)
 
 
-def exposure_table(sims: Sequence[Simulation], thresholds_ng_per_ml: Mapping[str, float]):
-    """One row per simulation: peak [ng/mL], time of peak [min] and minutes above each threshold.
-
-    Parameters
-    ----------
-    sims
-        Results of :func:`simulate`.
-    thresholds_ng_per_ml
-        Column name -> threshold [ng/mL], e.g. ``{"min_above_100": 100.0}``.
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns ``regimen``, ``peak_ng_per_ml``, ``peak_time_min`` and one column per threshold.
-    """
-    import pandas as pd
-
-    sims = list(sims) if isinstance(sims, Sequence) else []
-    if not sims or not all(isinstance(s, Simulation) for s in sims):
-        raise ValueError("sims: give at least one Simulation")
-    if not isinstance(thresholds_ng_per_ml, Mapping) or not thresholds_ng_per_ml:
-        raise ValueError("thresholds_ng_per_ml: give a mapping of column name to threshold")
-    limits = {str(k): real("thresholds_ng_per_ml", v, min_value=0.0) for k, v in thresholds_ng_per_ml.items()}
-    rows = []
-    for sim in sims:
-        c, t = peak(sim)
-        row = {"regimen": sim.regimen.label if sim.regimen is not None else "", "peak_ng_per_ml": c,
-               "peak_time_min": t}
-        row.update({k: time_above(sim.time_min, sim.conc_ng_per_ml, v) for k, v in limits.items()})
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-
 def absorption_rate_for_tmax(tmax_min: float, params: PKParameters, *, doses_min: Sequence[float] = (0.0,),
                              ) -> float:
     """The absorption rate constant ka [1/h] at which the model peaks ``tmax_min`` after the last dose.
@@ -638,49 +495,3 @@ def absorption_rate_for_tmax(tmax_min: float, params: PKParameters, *, doses_min
         else:
             hi = mid
     return math.exp((lo + hi) / 2)
-
-
-def _pk_values() -> dict[tuple[str, str], list[float]]:
-    """``data/pk_parameters.csv`` as {(parameter, drug): [value, ...]}."""
-    from helpers.data import load  # imported here: the model itself does not need the data layer
-
-    table = load("pk_parameters")
-    values: dict[tuple[str, str], list[float]] = {}
-    for parameter, drug, value in zip(table["parameter"], table["drug"], table["value"], strict=True):
-        values.setdefault((parameter, drug), []).append(float(value))
-    return values
-
-
-def _value(values: dict[tuple[str, str], list[float]], parameter: str, drug: str) -> float:
-    found = values.get((parameter, drug), [])
-    if len(found) != 1:
-        raise ValueError(f"parameter: expected one row for {parameter!r} ({drug}), found {len(found)}")
-    return found[0]
-
-
-def load_parameters(drug: str = "racemic") -> PKParameters:
-    """The model's disposition parameters for ``drug``, built from ``data/pk_parameters.csv``.
-
-    CL, Vss and V1 are read per 70 kg and scaled per kg; Q is derived from the distribution half-life
-    with :func:`q_for_alpha_half_life`.
-    """
-    if drug not in DRUGS:
-        raise ValueError(f"drug: must be one of {DRUGS}, got {drug!r}")
-    values = _pk_values()
-    cl = _value(values, "clearance", drug) / 70.0
-    vss = _value(values, "volume_steady_state", drug) / 70.0
-    v1 = _value(values, "central_volume", drug) / 70.0
-    t_alpha = _value(values, "distribution_half_life", drug)
-    q = q_for_alpha_half_life(cl, v1, vss - v1, t_alpha)
-    return PKParameters(cl, v1, q, vss - v1)
-
-
-def load_routes() -> dict[str, AbsorptionRoute]:
-    """Absorption parameters (F and ka) of every absorbed route, from ``data/pk_parameters.csv``."""
-    values = _pk_values()
-    drug_of = {"esketamine_nasal": "esketamine"}
-    return {
-        route: AbsorptionRoute(_value(values, f"bioavailability_{route}", drug_of[route]) / 100.0,
-                               _value(values, f"ka_{route}", drug_of[route]))
-        for route in ABSORBED_ROUTES
-    }

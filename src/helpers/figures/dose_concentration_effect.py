@@ -1,7 +1,7 @@
 """Charts of the illustrative pharmacokinetic model: concentration curves over effect bands.
 
 Every function returns a :class:`matplotlib.figure.Figure` (drawn in the course style) and never shows
-it: display it with :func:`helpers.style.show` so that it carries its sources and a text description.
+it: display it with :func:`helpers.figures.show` so that it carries its sources and a text description.
 Series differ by colour, line style *and* marker; effect bands differ by shading *and* hatching and are
 labelled in the plot, so no information is carried by colour alone.
 """
@@ -16,14 +16,9 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from helpers._validate import real
-from helpers.pharmacology import (
-    REGIMENS,
-    Dose,
-    Regimen,
-    Simulation,
-    simulate,
-)
-from helpers.style import LINESTYLES, MARKERS, OKABE_ITO, PALETTE, figure, log_scale
+from helpers.analysis.pk import REGIMENS, Dose, Regimen, Simulation, simulate
+from helpers.figures.rendering import show
+from helpers.figures.style import LINESTYLES, MARKERS, OKABE_ITO, PALETTE, figure, log_scale
 
 __all__ = [
     "BAND_EFFECTS",
@@ -92,7 +87,7 @@ def plot_curves_over_bands(sims: Sequence[Simulation], bands: pd.DataFrame, *, t
     Parameters
     ----------
     sims
-        Results of :func:`helpers.pharmacology.simulate` (1 to 7 curves).
+        Results of :func:`helpers.analysis.pk.simulate` (1 to 7 curves).
     bands
         A table with ``effect``, ``low_ng_per_ml`` and ``high_ng_per_ml`` (``load("concentration_bands")``).
     title
@@ -284,7 +279,6 @@ EXPLORER_SOURCES = ("kamp2020", "perezruixo2021", "ketalar_pi", "spravato_pi", "
 def show_dose_explorer(regimen: str = EXPLORER_REFERENCE, weight_kg: float = 70.0, *,
                        bands: pd.DataFrame) -> None:
     """Show :func:`plot_dose_explorer` with its source line and description (the widget's function)."""
-    from helpers.style import show
 
     chosen = explorer_regimen(regimen)
     fig = plot_dose_explorer(regimen, weight_kg, bands=bands)

@@ -1,8 +1,8 @@
 """Figures for notebook 01 (glutamate, the NMDA receptor and ketamine).
 
 Each function draws one chart and returns the :class:`matplotlib.figure.Figure`; the notebook shows it
-with :func:`helpers.style.show` (source line and description). The maths lives in
-:mod:`helpers.receptor` and :mod:`helpers.pharmacology`; nothing here computes a value that is not
+with :func:`helpers.figures.show` (source line and description). The maths lives in
+:mod:`helpers.science.receptor`; nothing here computes a value that is not
 drawn. Series differ by line style or marker as well as colour.
 """
 
@@ -16,9 +16,9 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers._validate import frame, real
-from helpers.pharmacology import occupancy
-from helpers.receptor import MG_MAX_MM, V_MAX_MV, V_MIN_MV, mg_unblocked_fraction
-from helpers.style import LINESTYLES, MARKERS, OKABE_ITO, PALETTE, figure, log_scale
+from helpers.figures.rendering import show
+from helpers.figures.style import LINESTYLES, MARKERS, OKABE_ITO, PALETTE, figure, log_scale
+from helpers.science.receptor import MG_MAX_MM, V_MAX_MV, V_MIN_MV, mg_unblocked_fraction, occupancy
 
 __all__ = [
     "STRENGTH_STYLE",
@@ -295,9 +295,8 @@ def show_mg_block(v_mv: float = -70.0, mg_mm: float = 1.0) -> None:
     """Show the Mg²⁺-block curve at one Mg²⁺ level [mM], marking the unblocked share at ``v_mv`` [mV].
 
     The function behind the notebook's sliders: it draws :func:`plot_mg_block` and displays it with
-    :func:`helpers.style.show` (source line and a description that states the marked value).
+    :func:`helpers.figures.show` (source line and a description that states the marked value).
     """
-    from helpers.style import show
 
     pct = 100 * mg_unblocked_fraction(v_mv, mg_mm)
     fig = plot_mg_block(

@@ -8,7 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers._validate import frame
-from helpers.style import MARKERS, PALETTE, figure
+from helpers.figures.style import MARKERS, PALETTE, figure
 
 __all__ = ["CATEGORY_STYLE", "plot_timeline"]
 

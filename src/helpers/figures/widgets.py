@@ -29,8 +29,9 @@ def explore(show: Callable[..., Any], /, **controls: Any) -> Any:
     Parameters
     ----------
     show
-        A helper that displays one figure with :func:`helpers.style.show` (such as
-        :func:`helpers.pk_plots.show_dose_explorer`). Its default arguments are the controls' starting
+        A helper that displays one figure with :func:`helpers.figures.show` (such as
+        :func:`helpers.figures.dose_concentration_effect.show_dose_explorer`). Its default arguments are the
+        controls' starting
         values unless a control says otherwise, as with :func:`ipywidgets.interact`.
     **controls
         The controls, written as for :func:`ipywidgets.interact`: ``(min, max, step)`` for a slider, a

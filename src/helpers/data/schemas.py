@@ -20,6 +20,14 @@ from collections.abc import Iterable, Mapping
 
 import pandera.pandas as pa
 
+from helpers.data.vocab import (
+    CLAIM_ORIGINS,
+    CLAIM_RED_FLAGS,
+    CLAIM_VERDICTS,
+    EVIDENCE_KINDS,
+    ONSET_CONTROL_TYPES,
+)
+
 
 def _import_pandera_strategies_without_hypothesis() -> None:
     """Import pandera's data-synthesis module with ``hypothesis`` hidden from it.
@@ -44,7 +52,6 @@ def _import_pandera_strategies_without_hypothesis() -> None:
 _import_pandera_strategies_without_hypothesis()
 
 __all__ = [
-    "EVIDENCE_KINDS",
     "SCHEMAS",
     "choice",
     "count",
@@ -56,23 +63,6 @@ __all__ = [
     "text",
 ]
 
-#: Allowed values of ``sources.kind`` (the type of evidence a source provides).
-EVIDENCE_KINDS: tuple[str, ...] = (
-    "label",
-    "regulation",
-    "meta_analysis",
-    "systematic_review",
-    "pooled_analysis",
-    "rct",
-    "open_label_trial",
-    "observational",
-    "survey",
-    "human_experimental",
-    "animal",
-    "in_vitro",
-    "review",
-    "reference_work",
-)
 
 
 def text(*, required: bool = True, pattern: str | None = None, unique: bool = False) -> pa.Column:
@@ -360,14 +350,6 @@ SCHEMAS["label_warnings"] = table(
 )
 
 # --- 06 reading health claims ----------------------------------------------------------------------
-#: Verdicts of a fact-checked claim, from best to worst supported.
-CLAIM_VERDICTS: tuple[str, ...] = ("supported", "partly_supported", "not_supported", "false")
-#: Where a claim comes from: paraphrased from popular articles, or a question the course asks itself.
-CLAIM_ORIGINS: tuple[str, ...] = ("popular_article", "course")
-#: Warning signs of careless or unreliable copy that a reader can see in a claim's wording (judged by
-#: the course; :func:`helpers.claims.red_flags` adds the ones a pattern can find).
-CLAIM_RED_FLAGS: tuple[str, ...] = ("wrong name", "off-topic text", "inverted fact", "anecdote",
-                                    "vague source")
 _FLAG = "|".join(CLAIM_RED_FLAGS)
 _FLAG_LIST = rf"(?:{_FLAG})(?:; (?:{_FLAG}))*"  # "wrong name; off-topic text"
 SCHEMAS["claims"] = table(
@@ -428,9 +410,6 @@ SCHEMAS["pk_parameters"] = table(
 )
 
 # --- 03 onset timing: how fast does it work? ---------------------------------------------------------
-#: Comparison groups in the onset tables (what the drug arm was compared with).
-ONSET_CONTROL_TYPES: tuple[str, ...] = ("inert_placebo", "midazolam", "masked_saline",
-                                        "oral_ad_plus_placebo_spray", "none")
 SCHEMAS["onset_studies"] = table(
     {
         "treatment": choice(["esketamine_nasal", "esketamine_plus_oral_ad", "ketamine_iv",

@@ -20,10 +20,11 @@ constants as arguments so that a student can vary them.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 import numpy as np
 
-from helpers._validate import array, real
+from helpers._validate import array, real, scalar_or_array
 
 __all__ = [
     "FARADAY_C_PER_MOL",
@@ -36,6 +37,8 @@ __all__ = [
     "half_unblock_potential_mv",
     "mg_blocked_fraction",
     "mg_unblocked_fraction",
+    "occupancy",
+    "occupancy_competing",
     "woodhull_slope_per_mv",
 ]
 
@@ -47,10 +50,6 @@ GAS_CONSTANT_J_PER_MOL_K = 8.314462618  # [J/(mol·K)] exact to the digits shown
 
 V_MIN_MV, V_MAX_MV = -200.0, 200.0  # [mV] range accepted for membrane potentials
 MG_MAX_MM = 100.0  # [mM] upper limit accepted for extracellular Mg²⁺ (the data span 0.001–10 mM)
-
-
-def _scalar_or_array(arr: np.ndarray) -> float | np.ndarray:
-    return float(arr) if arr.ndim == 0 else arr
 
 
 def _potential(v_mv: object) -> np.ndarray:
@@ -101,7 +100,7 @@ def mg_unblocked_fraction(v_mv, mg_mm, *, slope_per_mv: float = MG_SLOPE_PER_MV,
     except ValueError:
         raise ValueError("v_mv, mg_mm: shapes cannot be broadcast together") from None
     # exp(-k V) stays finite for |V| <= 200 mV and k <= 1 /mV (at most e**200 ≈ 7e86)
-    return _scalar_or_array(1.0 / (1.0 + np.exp(-k * v) * mg / k0))
+    return scalar_or_array(1.0 / (1.0 + np.exp(-k * v) * mg / k0))
 
 
 def mg_blocked_fraction(v_mv, mg_mm, *, slope_per_mv: float = MG_SLOPE_PER_MV, k0_mm: float = MG_K0_MM):
@@ -113,7 +112,7 @@ def mg_blocked_fraction(v_mv, mg_mm, *, slope_per_mv: float = MG_SLOPE_PER_MV, k
     0.956
     """
     unblocked = mg_unblocked_fraction(v_mv, mg_mm, slope_per_mv=slope_per_mv, k0_mm=k0_mm)
-    return _scalar_or_array(1.0 - np.asarray(unblocked))
+    return scalar_or_array(1.0 - np.asarray(unblocked))
 
 
 def half_unblock_potential_mv(mg_mm: float, *, slope_per_mv: float = MG_SLOPE_PER_MV,
@@ -162,3 +161,52 @@ def woodhull_slope_per_mv(delta: float, *, valence: int = 2, temperature_c: floa
     t_k = t_c + 273.15  # [K]
     per_volt = valence * d * FARADAY_C_PER_MOL / (GAS_CONSTANT_J_PER_MOL_K * t_k)  # [1/V]
     return per_volt / 1000.0  # [1/mV]
+
+
+def occupancy(conc_um, ki_um: float, hill: float = 1.0):
+    """Fraction of receptors occupied at equilibrium, single-site (Hill) model.
+
+    ``occupancy = c**n / (c**n + Ki**n)``, with ``c`` the free concentration [µM], ``Ki`` the
+    inhibition constant [µM] and ``n`` the Hill coefficient. This is an *illustrative* model: it treats
+    a binding constant as if it described functional block and ignores use-dependence.
+
+    >>> occupancy(0.3, 0.3)
+    0.5
+    """
+    conc = array("conc_um", conc_um, min_value=0.0)
+    ki = real("ki_um", ki_um, min_value=0.0, strict_min=True)
+    n = real("hill", hill, min_value=0.0, max_value=10.0, strict_min=True)
+    ratio = (conc / ki) ** n
+    return scalar_or_array(ratio / (1.0 + ratio))
+
+
+def occupancy_competing(conc_um: Sequence[float], ki_um: Sequence[float]) -> np.ndarray:
+    """Fraction of sites each of several ligands occupies when they compete for one site.
+
+    ``occupancy_i = (c_i / Ki_i) / (1 + sum_j c_j / Ki_j)`` (single site, Hill coefficient 1): the model
+    for a racemate, whose two enantiomers bind the same site with different affinities. Like
+    :func:`occupancy`, it is *illustrative*. With one ligand it equals :func:`occupancy`.
+
+    Parameters
+    ----------
+    conc_um
+        Free concentration of each ligand [µM] (>= 0).
+    ki_um
+        Inhibition constant of each ligand [µM] (> 0), in the same order.
+
+    Returns
+    -------
+    numpy.ndarray
+        Each ligand's occupied fraction; their sum is the total occupancy (< 1).
+
+    >>> occupancy_competing([0.3, 1.4], [0.3, 1.4]).round(3).tolist()
+    [0.333, 0.333]
+    """
+    conc = array("conc_um", conc_um, min_value=0.0)
+    ki = array("ki_um", ki_um, min_value=0.0)
+    if conc.ndim != 1 or conc.size == 0 or conc.shape != ki.shape:
+        raise ValueError("ki_um: give one Ki per concentration (conc_um and ki_um of equal length >= 1)")
+    if np.any(ki <= 0):
+        raise ValueError("ki_um: each Ki must be > 0")
+    ratio = conc / ki
+    return ratio / (1.0 + ratio.sum())

@@ -1,8 +1,8 @@
-"""One figure style for the whole course, and figures that carry their source and description.
+"""Show a course figure: one PNG drawn once, cropped, with its source line, alt text and a data digest.
 
-Use :func:`figure` to make a figure in the course style and :func:`show` to display it: ``show`` writes
-the "Source: ..." line under the chart from source ids and prints a one-sentence description for
-screen-reader users (alt text) right below the image.
+:func:`show` is the only way a notebook displays a figure: the PNG carries the alt text, a visible
+one-sentence description follows it, the source line is printed under the chart, and the ``text/plain``
+output carries a digest of what the figure plots, so strict nbval notices when a chart's data change.
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import json
 import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import matplotlib.pyplot as plt
@@ -29,77 +28,31 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.spines import Spine
 from matplotlib.text import Text
-from matplotlib.ticker import NullFormatter, StrMethodFormatter
 from matplotlib.transforms import Bbox
 
 from helpers.data import source_ids, source_line
 
-__all__ = ["LINESTYLES", "MARKERS", "OKABE_ITO", "PALETTE", "STYLE_FILE", "RenderedFigure", "digest",
-           "figure", "log_scale", "show", "use"]
-
-STYLE_FILE = Path(__file__).with_name("course.mplstyle")
-
-#: The Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008, "Color Universal Design").
-OKABE_ITO: dict[str, str] = {
-    "blue": "#0072B2",
-    "orange": "#E69F00",
-    "bluish_green": "#009E73",
-    "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
-    "sky_blue": "#56B4E9",
-    "black": "#000000",
-    "yellow": "#F0E442",
-}
-#: Series colours in the order of the style's colour cycle.
-PALETTE: list[str] = [OKABE_ITO[k] for k in
-                      ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "black")]
-#: Markers paired with :data:`PALETTE`, so that series differ by shape as well as colour.
-MARKERS: list[str] = ["o", "s", "^", "D", "v", "P", "X"]
-#: Line styles paired with :data:`PALETTE` (the same as the style's cycle).
-LINESTYLES: list[Any] = ["-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)), (0, (3, 1, 1, 1, 1, 1))]
+__all__ = [
+    "PAD_INCHES",
+    "PNG_COMPRESS_LEVEL",
+    "SOURCE_FONTSIZE",
+    "RenderedFigure",
+    "digest",
+    "show",
+]
 
 SOURCE_FONTSIZE = 10  # [pt] smallest text in a course figure
+
+
 _WRAP = 115  # [characters] per source line
+
+
 PAD_INCHES = 0.1  # [in] margin around the cropped figure (matplotlib's savefig.pad_inches default)
+
+
 #: zlib level for the figures' PNGs: for these flat-coloured charts level 3 is faster than zlib's default
 #: (6) and the files are no larger.
 PNG_COMPRESS_LEVEL = 3
-
-
-def use() -> None:
-    """Apply the course's matplotlib style to all later figures."""
-    plt.style.use(STYLE_FILE)
-
-
-def figure(nrows: int = 1, ncols: int = 1, **kwargs: Any) -> tuple[Figure, Any]:
-    """Create a figure in the course style (``plt.subplots`` with the style applied).
-
-    Parameters
-    ----------
-    nrows, ncols
-        Grid of axes, each at least 1.
-    **kwargs
-        Passed to :func:`matplotlib.pyplot.subplots` (``figsize``, ``sharex`` …).
-    """
-    for arg, value in (("nrows", nrows), ("ncols", ncols)):
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise ValueError(f"{arg}: must be a whole number >= 1, got {value!r}")
-    use()
-    return plt.subplots(nrows, ncols, **kwargs)
-
-
-def log_scale(ax: Any, axis: str = "x") -> None:
-    """Give ``ax`` a logarithmic ``axis`` ("x" or "y") labelled with plain numbers.
-
-    Decades read "0.1, 1, 10, 100, 1,000" rather than matplotlib's default powers of ten (10⁻¹, 10⁰ …),
-    which are harder to read next to units such as ng/mL; minor ticks stay unlabelled.
-    """
-    if axis not in ("x", "y"):
-        raise ValueError(f"axis: 'x' or 'y', got {axis!r}")
-    getattr(ax, f"set_{axis}scale")("log")
-    target = ax.xaxis if axis == "x" else ax.yaxis
-    target.set_major_formatter(StrMethodFormatter("{x:,g}"))
-    target.set_minor_formatter(NullFormatter())
 
 
 def _check_alt(alt: str) -> str:
@@ -109,11 +62,6 @@ def _check_alt(alt: str) -> str:
     if not alt.endswith("."):
         raise ValueError("alt: the description must be a full sentence ending with a full stop")
     return alt
-
-
-def add_source(fig: Figure, sources: str | Iterable[str]) -> str:
-    """Write the "Source: ..." line under ``fig``'s content; returns the text written."""
-    return _place_source(fig, source_ids(sources))[1]
 
 
 def _place_source(fig: Figure, ids: list[str]) -> tuple[Bbox, str]:

@@ -15,7 +15,9 @@ import os
 from pathlib import Path
 
 ENV_VAR = "KETAMINE_DATA_DIR"
-_PACKAGE_DIR = Path(__file__).resolve().parent
+#: The file names of the course notebooks (``00_course_map.ipynb`` …), the one place this rule is spelled.
+NOTEBOOK_GLOB = "[0-9][0-9]_*.ipynb"
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent  # the helpers package
 _REPO_DIR = _PACKAGE_DIR.parent.parent
 
 
@@ -70,6 +72,6 @@ def notebooks_dir() -> Path:
     if root is not None:
         return root / "notebooks"
     here = Path.cwd()
-    if any(here.glob("[0-9][0-9]_*.ipynb")):
+    if any(here.glob(NOTEBOOK_GLOB)):
         return here
     raise FileNotFoundError("no course notebooks found: run from a checkout or from the notebooks' folder")

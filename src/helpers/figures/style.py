@@ -1,0 +1,89 @@
+"""The course's figure style: colour-blind-safe palette, markers and line styles, ``figure()`` and log axes.
+
+Every chart of the course uses :func:`figure` (which applies ``course.mplstyle``) and tells series apart by
+colour *and* marker or line style, so no information is carried by colour alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
+from matplotlib.ticker import NullFormatter, StrMethodFormatter
+
+__all__ = [
+    "LINESTYLES",
+    "MARKERS",
+    "OKABE_ITO",
+    "PALETTE",
+    "STYLE_FILE",
+    "figure",
+    "log_scale",
+    "use",
+]
+
+STYLE_FILE = Path(__file__).with_name("course.mplstyle")
+
+
+#: The Okabe–Ito colour-blind-safe palette (Okabe & Ito 2008, "Color Universal Design").
+OKABE_ITO: dict[str, str] = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "bluish_green": "#009E73",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "sky_blue": "#56B4E9",
+    "black": "#000000",
+    "yellow": "#F0E442",
+}
+
+
+#: Series colours in the order of the style's colour cycle.
+PALETTE: list[str] = [OKABE_ITO[k] for k in
+                      ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "black")]
+
+
+#: Markers paired with :data:`PALETTE`, so that series differ by shape as well as colour.
+MARKERS: list[str] = ["o", "s", "^", "D", "v", "P", "X"]
+
+
+#: Line styles paired with :data:`PALETTE` (the same as the style's cycle).
+LINESTYLES: list[Any] = ["-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)), (0, (3, 1, 1, 1, 1, 1))]
+
+
+def use() -> None:
+    """Apply the course's matplotlib style to all later figures."""
+    plt.style.use(STYLE_FILE)
+
+
+def figure(nrows: int = 1, ncols: int = 1, **kwargs: Any) -> tuple[Figure, Any]:
+    """Create a figure in the course style (``plt.subplots`` with the style applied).
+
+    Parameters
+    ----------
+    nrows, ncols
+        Grid of axes, each at least 1.
+    **kwargs
+        Passed to :func:`matplotlib.pyplot.subplots` (``figsize``, ``sharex`` …).
+    """
+    for arg, value in (("nrows", nrows), ("ncols", ncols)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise ValueError(f"{arg}: must be a whole number >= 1, got {value!r}")
+    use()
+    return plt.subplots(nrows, ncols, **kwargs)
+
+
+def log_scale(ax: Any, axis: str = "x") -> None:
+    """Give ``ax`` a logarithmic ``axis`` ("x" or "y") labelled with plain numbers.
+
+    Decades read "0.1, 1, 10, 100, 1,000" rather than matplotlib's default powers of ten (10⁻¹, 10⁰ …),
+    which are harder to read next to units such as ng/mL; minor ticks stay unlabelled.
+    """
+    if axis not in ("x", "y"):
+        raise ValueError(f"axis: 'x' or 'y', got {axis!r}")
+    getattr(ax, f"set_{axis}scale")("log")
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_formatter(StrMethodFormatter("{x:,g}"))
+    target.set_minor_formatter(NullFormatter())
