@@ -101,3 +101,11 @@ def columns(name: str, value: object, required: Iterable[str]) -> pd.DataFrame:
     if missing:
         raise ValueError(f"{name}: missing column(s) {missing}")
     return value
+
+
+def level(value: object, *, name: str = "level") -> float:
+    """A confidence level strictly between 0 and 1 (0.95 for a 95 % interval)."""
+    number = real(name, value, min_value=0.0, strict_min=True)
+    if number >= 1.0:
+        raise ValueError(f"{name}: must be < 1, got {value!r}")
+    return number

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 
 import pandas as pd
 
-from helpers._validate import frame, real
+from helpers._validate import frame
+from helpers._validate import level as check_level
 from helpers.science.stats import number_needed, risk_difference
 
 __all__ = [
@@ -19,17 +19,6 @@ __all__ = [
 
 _RD_COLUMNS = ("event", "events_esketamine", "n_esketamine", "events_placebo", "n_placebo")
 _TRIAL_COLUMNS = ("trial", "arm", "arm_type", "n", "event", "events", "pct")
-
-
-def _frame(name: str, value: object, columns: Sequence[str]) -> pd.DataFrame:
-    return frame(name, value, columns)
-
-
-def _level(level: float) -> float:
-    level = real("level", level, min_value=0.0, strict_min=True)
-    if level >= 1.0:
-        raise ValueError(f"level: must be < 1, got {level!r}")
-    return level
 
 
 def risk_differences(table: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
@@ -56,8 +45,8 @@ def risk_differences(table: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
     ValueError
         ``table`` is not a DataFrame, lacks a column or has an invalid count; ``level`` is outside (0, 1).
     """
-    table = _frame("table", table, _RD_COLUMNS)
-    level = _level(level)
+    table = frame("table", table, _RD_COLUMNS)
+    level = check_level(level)
     rows = []
     for _, row in table.iterrows():
         try:
@@ -84,7 +73,7 @@ def risk_differences(table: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
 
 def trial_names(trials: pd.DataFrame) -> list[str]:
     """The trials in ``trials`` (``data.load("adverse_events_trials")``), in order of appearance."""
-    trials = _frame("trials", trials, _TRIAL_COLUMNS)
+    trials = frame("trials", trials, _TRIAL_COLUMNS)
     return list(dict.fromkeys(str(t) for t in trials["trial"]))
 
 

@@ -8,10 +8,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from helpers._validate import choice, columns
 from helpers.data.vocab import CLAIM_VERDICTS, EVIDENCE_KINDS
 from helpers.science.stats import counts_from_percent
 
@@ -67,23 +67,6 @@ _FLAGS: tuple[tuple[str, str], ...] = (
 _CITATION = re.compile(r"\bdoi\b|10\.\d{4,9}/|\bPMID\b|\bPMC\d+|https?://", re.IGNORECASE)
 
 
-def _check_table(table: object, columns: Iterable[str], name: str = "claims") -> pd.DataFrame:
-    if not isinstance(table, pd.DataFrame):
-        raise ValueError(f"{name}: expected a pandas DataFrame, got {type(table).__name__}")
-    missing = sorted(set(columns) - set(table.columns))
-    if missing:
-        raise ValueError(f"{name}: missing column(s) {missing}")
-    return table
-
-
-def _choice(name: str, value: object, allowed: Sequence[str]) -> str | None:
-    if value is None or value == "all":
-        return None
-    if not isinstance(value, str) or value not in allowed:
-        raise ValueError(f"{name}: must be 'all' or one of {list(allowed)}, got {value!r}")
-    return value
-
-
 def filter_claims(claims: pd.DataFrame, verdict: str | None = None,
                   evidence_type: str | None = None) -> pd.DataFrame:
     """The claims with a given verdict and/or evidence type.
@@ -107,9 +90,9 @@ def filter_claims(claims: pd.DataFrame, verdict: str | None = None,
     ValueError
         ``claims`` is not a claims table, or ``verdict`` / ``evidence_type`` is unknown.
     """
-    table = _check_table(claims, ("verdict", "evidence_type"))
-    wanted_verdict = _choice("verdict", verdict, CLAIM_VERDICTS)
-    wanted_type = _choice("evidence_type", evidence_type, EVIDENCE_KINDS)
+    table = columns("claims", claims, ("verdict", "evidence_type"))
+    wanted_verdict = choice("verdict", verdict, CLAIM_VERDICTS, allow_all=True)
+    wanted_type = choice("evidence_type", evidence_type, EVIDENCE_KINDS, allow_all=True)
     mask = pd.Series(True, index=table.index)
     if wanted_verdict is not None:
         mask &= table["verdict"] == wanted_verdict
@@ -120,7 +103,7 @@ def filter_claims(claims: pd.DataFrame, verdict: str | None = None,
 
 def verdict_counts(claims: pd.DataFrame) -> pd.Series:
     """Number of claims per verdict, in the order of :data:`CLAIM_VERDICTS` (zeros included)."""
-    table = _check_table(claims, ("verdict",))
+    table = columns("claims", claims, ("verdict",))
     unknown = set(table["verdict"]) - set(CLAIM_VERDICTS)
     if unknown:
         raise ValueError(f"claims: unknown verdict(s) {sorted(unknown)}")
@@ -166,7 +149,7 @@ def verdict_table(claims: pd.DataFrame) -> pd.DataFrame:
     drug or molecule name, off-topic text, an inverted fact ...) followed by those :func:`red_flags` finds
     in the wording (without the citation check, since the claims are paraphrased).
     """
-    table = _check_table(claims, ("claim_id", "claim", "verdict", "evidence_type", "explanation"))
+    table = columns("claims", claims, ("claim_id", "claim", "verdict", "evidence_type", "explanation"))
     unknown = ((set(table["verdict"]) - set(VERDICT_LABELS))
                | (set(table["evidence_type"]) - set(EVIDENCE_LABELS)))
     if unknown:
@@ -227,7 +210,7 @@ def remitters_by_level(levels: pd.DataFrame) -> pd.Series:
     Approximate because the published percentages are rounded (see
     :func:`helpers.science.stats.counts_from_percent`). Index: ``level``.
     """
-    table = _check_table(levels, ("level", "n_entered", "remission_pct"), "levels")
+    table = columns("levels", levels, ("level", "n_entered", "remission_pct"))
     if table.empty:
         raise ValueError("levels: the table is empty")
     counts = [counts_from_percent(float(p), int(n)) for p, n in zip(table["remission_pct"],

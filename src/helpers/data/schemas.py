@@ -14,12 +14,9 @@ Conventions shared by every table except ``sources``:
 
 from __future__ import annotations
 
-import importlib
-import sys
-from collections.abc import Iterable, Mapping
-
 import pandera.pandas as pa
 
+from helpers.data.columns import choice, count, integer, nonneg, number, pct, table, text
 from helpers.data.vocab import (
     CLAIM_ORIGINS,
     CLAIM_RED_FLAGS,
@@ -28,132 +25,8 @@ from helpers.data.vocab import (
     ONSET_CONTROL_TYPES,
 )
 
+__all__ = ["SCHEMAS"]
 
-def _import_pandera_strategies_without_hypothesis() -> None:
-    """Import pandera's data-synthesis module with ``hypothesis`` hidden from it.
-
-    Registering pandera's built-in checks imports ``pandera.strategies``, which imports the whole of
-    ``hypothesis`` whenever it is installed (as it is next to the test tools), only to offer
-    ``schema.example()``. The course never synthesises data, and that import costs every notebook
-    kernel about 0.05 s and 4 MB. ``None`` in :data:`sys.modules` makes that one import fail (pandera
-    then records that hypothesis is unavailable); the entry is removed at once, so ``import hypothesis``
-    works as usual afterwards. Nothing changes when hypothesis or pandera's strategies were imported
-    first (as in the test suite).
-    """
-    if "hypothesis" in sys.modules or "pandera.strategies.base_strategies" in sys.modules:
-        return
-    sys.modules["hypothesis"] = None  # type: ignore[assignment]  # an import of it now raises ImportError
-    try:
-        importlib.import_module("pandera.strategies.base_strategies")
-    finally:
-        del sys.modules["hypothesis"]
-
-
-_import_pandera_strategies_without_hypothesis()
-
-__all__ = [
-    "SCHEMAS",
-    "choice",
-    "count",
-    "integer",
-    "nonneg",
-    "number",
-    "pct",
-    "table",
-    "text",
-]
-
-
-
-def text(*, required: bool = True, pattern: str | None = None, unique: bool = False) -> pa.Column:
-    """A text column; ``required`` forbids empty cells, ``pattern`` is a full-match regex."""
-    checks = [pa.Check.str_matches(rf"^(?:{pattern})$")] if pattern else []
-    return pa.Column(str, checks=checks, nullable=not required, unique=unique, coerce=True)
-
-
-def number(
-    *, required: bool = True, min_value: float | None = None, max_value: float | None = None
-) -> pa.Column:
-    """A real-valued column with optional inclusive bounds."""
-    checks = []
-    if min_value is not None:
-        checks.append(pa.Check.ge(min_value))
-    if max_value is not None:
-        checks.append(pa.Check.le(max_value))
-    return pa.Column(float, checks=checks, nullable=not required, coerce=True)
-
-
-def nonneg(*, required: bool = True, max_value: float | None = None) -> pa.Column:
-    """A non-negative real column (concentrations, doses, times)."""
-    return number(required=required, min_value=0.0, max_value=max_value)
-
-
-def pct(*, required: bool = True) -> pa.Column:
-    """A percentage in [0, 100]."""
-    return number(required=required, min_value=0.0, max_value=100.0)
-
-
-def integer(
-    *, required: bool = True, min_value: int | None = None, max_value: int | None = None
-) -> pa.Column:
-    """An integer column (nullable ``Int64`` so that optional cells may be empty)."""
-    checks = []
-    if min_value is not None:
-        checks.append(pa.Check.ge(min_value))
-    if max_value is not None:
-        checks.append(pa.Check.le(max_value))
-    return pa.Column("Int64", checks=checks, nullable=not required, coerce=True)
-
-
-def count(*, required: bool = True) -> pa.Column:
-    """A non-negative integer count (patients, events)."""
-    return integer(required=required, min_value=0)
-
-
-def choice(values: Iterable[str], *, required: bool = True) -> pa.Column:
-    """A text column restricted to ``values``."""
-    return pa.Column(str, checks=[pa.Check.isin(list(values))], nullable=not required, coerce=True)
-
-
-def _not_above(part: str, whole: str) -> pa.Check:
-    def check(df):  # one boolean per row; missing values pass
-        return df[part].isna() | df[whole].isna() | (df[part] <= df[whole])
-
-    return pa.Check(check, name=f"{part} <= {whole}", error=f"{part} must not exceed {whole}")
-
-
-def table(
-    columns: Mapping[str, pa.Column],
-    *,
-    not_above: Iterable[tuple[str, str]] = (),
-    unique: list[str] | None = None,
-    with_source: bool = True,
-) -> pa.DataFrameSchema:
-    """Build a table schema with the course's shared columns.
-
-    Parameters
-    ----------
-    columns
-        The table's own columns, in order.
-    not_above
-        Pairs ``(part, whole)`` such as ``("events", "n")``: ``part`` may not exceed ``whole`` in any row.
-    unique
-        Columns whose combination must be unique (a compound key).
-    with_source
-        Add the required ``source_id`` column and the optional ``where_in_source`` and ``notes`` columns.
-    """
-    cols = dict(columns)
-    if with_source:
-        cols.setdefault("source_id", text())
-        for optional in ("where_in_source", "notes"):  # columns a table may leave out
-            cols.setdefault(optional, pa.Column(str, nullable=True, required=False, coerce=True))
-    return pa.DataFrameSchema(
-        cols,
-        checks=[_not_above(a, b) for a, b in not_above],
-        strict=True,
-        unique=unique,
-        coerce=True,
-    )
 
 
 _ID = r"[a-z][a-z0-9_]*"

@@ -8,6 +8,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers._validate import frame
+from helpers._validate import wrap as check_wrap
 from helpers.figures.style import MARKERS, PALETTE, figure
 
 __all__ = ["CATEGORY_STYLE", "plot_timeline"]
@@ -62,8 +63,7 @@ def plot_timeline(events: pd.DataFrame, *, title: str, wrap: int = 26) -> Figure
     unknown = set(events["category"]) - set(CATEGORY_STYLE)
     if unknown:
         raise ValueError(f"events: unknown category {sorted(unknown)}")
-    if not isinstance(wrap, int) or wrap < 10:
-        raise ValueError(f"wrap: must be an integer >= 10, got {wrap!r}")
+    check_wrap(wrap, min_value=10)
     ordered = events.sort_values("year").reset_index(drop=True)
     fig, ax = figure(figsize=(11, 7))
     years = ordered["year"].astype(int)

@@ -9,13 +9,16 @@ drawn. Series differ by line style or marker as well as colour.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers._validate import frame, real
+from helpers._validate import frame as check_frame
+from helpers._validate import real
+from helpers._validate import title as check_title
+from helpers._validate import wrap as check_wrap
 from helpers.figures.rendering import show
 from helpers.figures.style import LINESTYLES, MARKERS, OKABE_ITO, PALETTE, figure, log_scale
 from helpers.science.receptor import MG_MAX_MM, V_MAX_MV, V_MIN_MV, mg_unblocked_fraction, occupancy
@@ -39,18 +42,6 @@ STRENGTH_STYLE: dict[str, dict[str, str]] = {
     "observed": {"marker": "o", "color": PALETTE[1], "label": "observed change, no causal test"},
     "contested": {"marker": "X", "color": PALETTE[3], "label": "contested"},
 }
-
-
-def _check_title(title: object) -> str | None:
-    if title is None:
-        return None
-    if not isinstance(title, str) or not title.strip():
-        raise ValueError("title: must be a non-empty string or None")
-    return title
-
-
-def _require(table: object, name: str, columns: Iterable[str]) -> pd.DataFrame:
-    return frame(name, table, columns)
 
 
 def plot_mg_block(mg_levels_mm: Sequence[float], *, highlight_v_mv: float | None = None,
@@ -86,7 +77,8 @@ def plot_mg_block(mg_levels_mm: Sequence[float], *, highlight_v_mv: float | None
     mark = None
     if highlight_v_mv is not None:
         mark = real("highlight_v_mv", highlight_v_mv, min_value=low, max_value=high)
-    title = _check_title(title) or "Depolarisation relieves the Mg²⁺ block of the NMDA receptor"
+    default = "Depolarisation relieves the Mg²⁺ block of the NMDA receptor"
+    title = default if title is None else check_title(title)
 
     v = np.linspace(low, high, 281)  # [mV]
     fig, ax = figure(figsize=(8.5, 4.8))
@@ -128,10 +120,8 @@ def plot_affinity(table: pd.DataFrame, *, title: str) -> Figure:
     value is written beside each marker. Smaller Ki means tighter binding, so the axis runs from
     strong (left) to weak (right) binding.
     """
-    frame = _require(table, "table", ["compound", "target", "ki_um", "source_id"])
-    title = _check_title(title)
-    if title is None:
-        raise ValueError("title: give a title that states the finding")
+    frame = check_frame("table", table, ["compound", "target", "ki_um", "source_id"])
+    check_title(title)
     ki = pd.to_numeric(frame["ki_um"], errors="coerce").to_numpy(dtype=float)
     if not np.all(np.isfinite(ki)) or np.any(ki <= 0):
         raise ValueError("table: ki_um must be finite and > 0")
@@ -181,9 +171,7 @@ def plot_occupancy(ki_um: Mapping[str, float], bands_um: Sequence[tuple[str, flo
     if not isinstance(ki_um, Mapping) or not 1 <= len(ki_um) <= len(PALETTE):
         raise ValueError(f"ki_um: give a mapping of 1 to {len(PALETTE)} labels to Ki values")
     curves = {str(k): real("ki_um", v, min_value=0.0, strict_min=True) for k, v in ki_um.items()}
-    title = _check_title(title)
-    if title is None:
-        raise ValueError("title: give a title that states the finding")
+    check_title(title)
     if not isinstance(x_label, str) or not x_label.strip():
         raise ValueError("x_label: give a non-empty axis label")
     if not isinstance(conc_range_um, tuple | list) or len(conc_range_um) != 2:
@@ -247,13 +235,10 @@ def plot_cascade(cascade: pd.DataFrame, *, title: str, wrap: int = 44) -> Figure
     Marker shape and colour show the strength of evidence; a filled marker means the source reports
     the time, an open marker that the time is inferred. The row label names the species.
     """
-    frame = _require(cascade, "cascade",
+    frame = check_frame("cascade", cascade,
                      ["step", "process", "time_scale", "time_basis", "species", "model", "strength"])
-    title = _check_title(title)
-    if title is None:
-        raise ValueError("title: give a title that states the finding")
-    if not isinstance(wrap, int) or isinstance(wrap, bool) or wrap < 15:
-        raise ValueError(f"wrap: must be an integer >= 15, got {wrap!r}")
+    check_title(title)
+    check_wrap(wrap, min_value=15)
     for column, allowed in (("time_scale", TIME_SCALES), ("strength", tuple(STRENGTH_STYLE)),
                             ("time_basis", ("reported", "inferred")), ("species", ("animal", "human"))):
         unknown = sorted(set(frame[column]) - set(allowed))

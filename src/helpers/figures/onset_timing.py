@@ -7,13 +7,13 @@ Every ``plot_*`` function returns a :class:`matplotlib.figure.Figure` in the cou
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers._validate import frame, real
+from helpers._validate import title as check_title
 from helpers.analysis.onset import response_with_ci
 from helpers.data import citation
 from helpers.figures.rendering import show
@@ -75,16 +75,6 @@ _OUTCOME_LABEL: dict[str, str] = {
 }
 
 
-def _require(table: object, name: str, columns: Iterable[str]) -> pd.DataFrame:
-    return frame(name, table, columns)
-
-
-def _title(title: object) -> str:
-    if not isinstance(title, str) or not title.strip():
-        raise ValueError("title: give a non-empty title that states the finding")
-    return title
-
-
 def _log_time_axis(ax, low_h: float = 1.0, high_h: float = 2016.0) -> None:
     ax.set_xscale("log")
     ax.set_xlim(low_h / 1.3, high_h * 1.3)
@@ -110,8 +100,8 @@ def plot_onset_timeline(studies: pd.DataFrame, *, title: str) -> Figure:
         Rows are treatments (top: fastest); marker shape shows the milestone, colour the drug family,
         and each point is labelled with its source.
     """
-    _require(studies, "studies", ["treatment", "label", "milestone", "time_h", "source_id"])
-    title = _title(title)
+    frame("studies", studies, ["treatment", "label", "milestone", "time_h", "source_id"])
+    title = check_title(title)
     unknown = set(studies["milestone"]) - set(MILESTONE_STYLE)
     if unknown:
         raise ValueError(f"studies: unknown milestone {sorted(unknown)}")
@@ -174,8 +164,8 @@ def plot_early_response(responses: pd.DataFrame, *, title: str) -> Figure:
         Drug arms are circles, control arms squares (colour repeats the distinction).
     """
     table = response_with_ci(responses)
-    _require(table, "responses", ["study", "arm", "role", "timepoint_h", "control_type"])
-    title = _title(title)
+    frame("responses", table, ["study", "arm", "role", "timepoint_h", "control_type"])
+    title = check_title(title)
     unknown = set(table["role"]) - set(_ROLE_STYLE)
     if unknown:
         raise ValueError(f"responses: unknown role {sorted(unknown)}")
@@ -232,8 +222,8 @@ def plot_ssri_build_up(ssri: pd.DataFrame, rate_per_week: float, *, title: str,
     -------
     matplotlib.figure.Figure
     """
-    _require(ssri, "ssri", ["week", "measure", "arm", "value_pct"])
-    title = _title(title)
+    frame("ssri", ssri, ["week", "measure", "arm", "value_pct"])
+    title = check_title(title)
     max_week = real("max_week", max_week, min_value=6.0)
     weeks = np.linspace(0.0, 6.0, 121)  # the model is drawn only where the meta-analysis has data
     fig, (left, right) = figure(1, 2, figsize=(13, 5.4), gridspec_kw={"width_ratios": [1, 1.1]})
@@ -277,7 +267,7 @@ def plot_ssri_build_up(ssri: pd.DataFrame, rate_per_week: float, *, title: str,
 
 def time_course_panels(course: pd.DataFrame) -> list[str]:
     """The names of the time courses in ``course`` (the ``panel`` column), in table order."""
-    _require(course, "course", ["panel"])
+    frame("course", course, ["panel"])
     return list(dict.fromkeys(course["panel"]))
 
 
@@ -299,7 +289,7 @@ def plot_time_course(course: pd.DataFrame, panel: str, title: str | None = None)
         Drug arms solid lines with circles, control arms dashed lines with squares; time in hours when
         the course ends within 2 days, else in days.
     """
-    _require(course, "course", ["panel", "arm", "role", "outcome", "time_h", "value", "source_id"])
+    frame("course", course, ["panel", "arm", "role", "outcome", "time_h", "value", "source_id"])
     panels = time_course_panels(course)
     if panel not in panels:
         raise ValueError(f"panel: unknown time course {panel!r}; choose one of {panels}")
@@ -332,14 +322,14 @@ def plot_time_course(course: pd.DataFrame, panel: str, title: str | None = None)
     ax.set_xlim(left=0)
     ax.set_xlabel(f"Time after the (first) dose [{unit}]")
     ax.set_ylabel(_OUTCOME_LABEL[outcome])
-    ax.set_title(panel if title is None else _title(title))
+    ax.set_title(panel if title is None else check_title(title))
     ax.legend(loc="best", fontsize=11)
     return fig
 
 
 def time_course_alt(course: pd.DataFrame, panel: str) -> str:
     """A one-sentence description of :func:`plot_time_course` for ``panel`` (alt text)."""
-    _require(course, "course", ["panel", "arm", "outcome", "time_h"])
+    frame("course", course, ["panel", "arm", "outcome", "time_h"])
     if panel not in time_course_panels(course):
         raise ValueError(f"panel: unknown time course {panel!r}")
     rows = course[course["panel"] == panel]

@@ -11,10 +11,12 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Polygon, Rectangle
 from matplotlib.transforms import blended_transform_factory
 
+from helpers._validate import columns as check_columns
+from helpers._validate import title as check_title
+from helpers._validate import wrap as check_wrap
 from helpers.analysis.claims import (
     EVIDENCE_LABELS,
     VERDICT_LABELS,
-    _check_table,
     filter_claims,
     short_name,
     verdict_counts,
@@ -68,11 +70,9 @@ def plot_claims(claims: pd.DataFrame, *, title: str, verdict: str | None = None,
     -------
     matplotlib.figure.Figure
     """
-    _check_table(claims, ("claim_id", "label", "verdict", "evidence_type"))
-    if not isinstance(title, str) or not title.strip():
-        raise ValueError("title: give a non-empty title that states the finding")
-    if isinstance(wrap, bool) or not isinstance(wrap, int) or wrap < 20:
-        raise ValueError(f"wrap: must be an integer >= 20, got {wrap!r}")
+    check_columns("claims", claims, ("claim_id", "label", "verdict", "evidence_type"))
+    check_title(title)
+    check_wrap(wrap, min_value=20)
     shown = filter_claims(claims, verdict, evidence_type)
     unknown = set(shown["evidence_type"]) - set(EVIDENCE_LABELS)
     if unknown:
@@ -148,12 +148,10 @@ def plot_hierarchy(hierarchy: pd.DataFrame, sources: pd.DataFrame, *, title: str
     -------
     matplotlib.figure.Figure
     """
-    _check_table(hierarchy, ("kind", "tier", "tier_label"), "hierarchy")
-    _check_table(sources, ("id", "authors", "year", "kind", "title"), "sources")
-    if not isinstance(title, str) or not title.strip():
-        raise ValueError("title: give a non-empty title that states the finding")
-    if isinstance(wrap, bool) or not isinstance(wrap, int) or wrap < 20:
-        raise ValueError(f"wrap: must be an integer >= 20, got {wrap!r}")
+    check_columns("hierarchy", hierarchy, ("kind", "tier", "tier_label"))
+    check_columns("sources", sources, ("id", "authors", "year", "kind", "title"))
+    check_title(title)
+    check_wrap(wrap, min_value=20)
     tier_of = dict(zip(hierarchy["kind"], hierarchy["tier"].astype(int), strict=True))
     missing = sorted(set(sources["kind"]) - set(tier_of))
     if missing:
@@ -201,11 +199,10 @@ def plot_stard(levels: pd.DataFrame, *, title: str) -> Figure:
     title
         Figure title (state the finding).
     """
-    table = _check_table(levels, ("level", "n_entered", "remission_pct"), "levels")
+    table = check_columns("levels", levels, ("level", "n_entered", "remission_pct"))
     if table.empty:
         raise ValueError("levels: the table is empty")
-    if not isinstance(title, str) or not title.strip():
-        raise ValueError("title: give a non-empty title that states the finding")
+    check_title(title)
     ordered = table.sort_values("level")
     fig, ax = figure(figsize=(9, 5))
     x = np.arange(len(ordered))

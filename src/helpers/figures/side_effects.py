@@ -9,8 +9,9 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers._validate import real
-from helpers.analysis.adverse import _TRIAL_COLUMNS, _frame, trial_names
+from helpers._validate import frame, real
+from helpers._validate import title as check_title
+from helpers.analysis.adverse import _TRIAL_COLUMNS, trial_names
 from helpers.figures.rendering import show
 from helpers.figures.style import LINESTYLES, MARKERS, PALETTE, figure
 from helpers.science.stats import wilson_ci
@@ -51,10 +52,9 @@ def plot_risk_differences(rd: pd.DataFrame, *, title: str, top: int | None = Non
     top
         Show only the ``top`` events with the largest risk difference (default: all).
     """
-    rd = _frame("rd", rd, ("event", "pct_esketamine", "pct_placebo", "rd_pp", "rd_low_pp", "rd_high_pp",
+    rd = frame("rd", rd, ("event", "pct_esketamine", "pct_placebo", "rd_pp", "rd_low_pp", "rd_high_pp",
                            "differs"))
-    if not isinstance(title, str) or not title.strip():
-        raise ValueError("title: give a title that states the finding")
+    check_title(title)
     if top is not None:
         if isinstance(top, bool) or not isinstance(top, int | np.integer) or top < 1:
             raise ValueError(f"top: must be a whole number >= 1, got {top!r}")
@@ -153,15 +153,14 @@ def plot_trials(trials: pd.DataFrame, events: Sequence[str], *, title: str) -> F
     title
         Figure title; state the finding.
     """
-    trials = _frame("trials", trials, _TRIAL_COLUMNS)
+    trials = frame("trials", trials, _TRIAL_COLUMNS)
     if isinstance(events, str) or not isinstance(events, Sequence) or len(events) == 0:
         raise ValueError("events: give a non-empty list of event names")
     known = set(trials["event"])
     for event in events:
         if event not in known:
             raise ValueError(f"events: unknown event {event!r}")
-    if not isinstance(title, str) or not title.strip():
-        raise ValueError("title: give a title that states the finding")
+    check_title(title)
     events = list(events)[::-1]
     names = trial_names(trials)
     y = np.arange(len(events))
@@ -198,7 +197,7 @@ def plot_trial_events(trials: pd.DataFrame, trial: str = "TRANSFORM-1", min_pct:
     min_pct
         Threshold [percent, 0-100] applied to the highest esketamine arm.
     """
-    trials = _frame("trials", trials, _TRIAL_COLUMNS)
+    trials = frame("trials", trials, _TRIAL_COLUMNS)
     trial = _check_trial(trials, trial)
     threshold = real("min_pct", min_pct, min_value=0.0, max_value=100.0)
     sub = trials[trials["trial"] == trial]
@@ -235,9 +234,8 @@ def plot_time_course(course: pd.DataFrame, *, title: str) -> Figure:
     title
         Figure title; state the finding.
     """
-    course = _frame("course", course, _TIME_COLUMNS)
-    if not isinstance(title, str) or not title.strip():
-        raise ValueError("title: give a title that states the finding")
+    course = frame("course", course, _TIME_COLUMNS)
+    check_title(title)
     monitor = course[course["milestone"] == "minimum_monitoring"]
     rows = course[course["milestone"] != "minimum_monitoring"]
     groups = list(dict.fromkeys(zip(rows["effect"], rows["product"], strict=True)))
@@ -283,7 +281,7 @@ def show_trial_events(trials: pd.DataFrame, trial: str = "TRANSFORM-1", min_pct:
     ``alt`` replaces the generic description, for a static figure whose result can be described.
     """
 
-    name = _check_trial(_frame("trials", trials, ("trial", "source_id")), trial)
+    name = _check_trial(frame("trials", trials, ("trial", "source_id")), trial)
     fig = plot_trial_events(trials, name, min_pct)
     ids = list(dict.fromkeys(trials.loc[trials["trial"] == name, "source_id"]))
     show(fig, alt=alt or f"Events in at least {min_pct:g} percent of an esketamine arm of {name}, with "

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from helpers._validate import array, real
-from helpers.science.units import dose_mg
+from helpers.science.regimens import ABSORBED_ROUTES, DRUGS, REGIMENS, ROUTES, AbsorptionRoute, Dose, Regimen
 
 __all__ = [
     "ABSORBED_ROUTES",
@@ -41,18 +41,6 @@ __all__ = [
 ]
 
 MG_PER_L_TO_NG_PER_ML = 1000.0  # 1 mg/L = 1 µg/mL = 1000 ng/mL
-
-
-#: The model's routes: intravenous racemic ketamine and the esketamine nasal spray, the two clinical routes.
-#: Routes used outside medicine are deliberately not modelled (the course compares their bioavailability
-#: only as a static, sourced table).
-ROUTES: tuple[str, ...] = ("iv", "esketamine_nasal")
-
-
-ABSORBED_ROUTES: tuple[str, ...] = ROUTES[1:]
-
-
-DRUGS: tuple[str, ...] = ("racemic", "esketamine")
 
 
 def expm(matrix: np.ndarray) -> np.ndarray:
@@ -165,111 +153,6 @@ def q_for_alpha_half_life(cl_l_per_h_per_kg: float, v1_l_per_kg: float, v2_l_per
 
 
 @dataclass(frozen=True)
-class AbsorptionRoute:
-    """A non-intravenous route: bioavailable fraction and first-order absorption rate.
-
-    Parameters
-    ----------
-    bioavailability
-        Fraction of the dose that reaches the circulation, 0 < F <= 1.
-    ka_per_h
-        First-order absorption rate constant [1/h].
-    """
-
-    bioavailability: float
-    ka_per_h: float
-
-    def __post_init__(self) -> None:
-        real("bioavailability", self.bioavailability, min_value=0.0, max_value=1.0, strict_min=True)
-        real("ka_per_h", self.ka_per_h, min_value=0.0, max_value=1000.0, strict_min=True)
-
-
-@dataclass(frozen=True)
-class Dose:
-    """One administration.
-
-    Parameters
-    ----------
-    amount
-        Dose, in ``unit``.
-    unit
-        ``"mg"`` (fixed dose) or ``"mg/kg"`` (by body weight).
-    route
-        One of :data:`ROUTES`: ``"iv"`` or an absorbed route.
-    start_min
-        Start time [min] after the first dose.
-    duration_min
-        Intravenous infusion duration [min], at least 1; 0 means a bolus (given over one minute). Must
-        be 0 for absorbed routes.
-    """
-
-    amount: float
-    unit: str = "mg/kg"
-    route: str = "iv"
-    start_min: float = 0.0
-    duration_min: float = 0.0
-
-    def __post_init__(self) -> None:
-        real("amount", self.amount, min_value=0.0, max_value=10_000.0)
-        if self.unit not in ("mg", "mg/kg"):
-            raise ValueError(f"unit: must be 'mg' or 'mg/kg', got {self.unit!r}")
-        if self.route not in ROUTES:
-            raise ValueError(f"route: must be one of {ROUTES}, got {self.route!r}")
-        real("start_min", self.start_min, min_value=0.0, max_value=100_000.0)
-        real("duration_min", self.duration_min, min_value=0.0, max_value=10_000.0)
-        if 0.0 < self.duration_min < 1.0:
-            raise ValueError(
-                f"duration_min: an infusion lasts at least 1 min (0 = bolus), got {self.duration_min!r}")
-        if self.route != "iv" and self.duration_min != 0.0:
-            raise ValueError(f"duration_min: only intravenous doses have a duration (route {self.route!r})")
-
-    def mg(self, weight_kg: float) -> float:
-        """The dose in mg for a body weight [kg]."""
-        return dose_mg(self.amount, weight_kg) if self.unit == "mg/kg" else float(self.amount)
-
-
-@dataclass(frozen=True)
-class Regimen:
-    """A named sequence of doses of one drug (``"racemic"`` ketamine or ``"esketamine"``)."""
-
-    label: str
-    drug: str
-    doses: tuple[Dose, ...]
-    description: str = ""
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.label, str) or not self.label.strip():
-            raise ValueError("label: give a short name")
-        if self.drug not in DRUGS:
-            raise ValueError(f"drug: must be one of {DRUGS}, got {self.drug!r}")
-        if not self.doses or not all(isinstance(d, Dose) for d in self.doses):
-            raise ValueError("doses: give at least one Dose")
-
-
-#: The four regimens of notebook 02 (doses from the labels and the antidepressant protocol; see the
-#: notebook for sources). Esketamine 56 mg = two 28-mg devices and 84 mg = three, 5 min apart.
-REGIMENS: dict[str, Regimen] = {
-    "antidepressant_infusion": Regimen(
-        "Ketamine 0.5 mg/kg IV over 40 min", "racemic",
-        (Dose(0.5, "mg/kg", "iv", 0.0, 40.0),),
-        "The antidepressant protocol of the ketamine trials."),
-    "anaesthetic_induction": Regimen(
-        "Ketamine 2 mg/kg IV bolus", "racemic",
-        (Dose(2.0, "mg/kg", "iv", 0.0, 0.0),),
-        "An average anaesthetic induction dose (label range 1-4.5 mg/kg), given over 60 s."),
-    "esketamine_56": Regimen(
-        "Esketamine 56 mg nasal", "esketamine",
-        (Dose(28.0, "mg", "esketamine_nasal", 0.0), Dose(28.0, "mg", "esketamine_nasal", 5.0)),
-        "Two 28-mg devices, 5 min apart."),
-    "esketamine_84": Regimen(
-        "Esketamine 84 mg nasal", "esketamine",
-        (Dose(28.0, "mg", "esketamine_nasal", 0.0), Dose(28.0, "mg", "esketamine_nasal", 5.0),
-         Dose(28.0, "mg", "esketamine_nasal", 10.0)),
-        "Three 28-mg devices, 5 min apart."),
-}
-
-
-@dataclass(frozen=True)
 class Simulation:
     """The result of :func:`simulate`.
 
@@ -353,8 +236,32 @@ def simulate(regimen: Regimen, *, weight_kg: float = 70.0, t_end_min: float = 24
             raise ValueError(f"routes: give absorption parameters for {sorted(absorbed)}")
         _check_routes(routes, absorbed)
 
-    # State: [central, peripheral, eliminated, infusion rate, depot_1 ... depot_m] (mg, mg/min)
     depot_routes = sorted(absorbed)
+    a = _system_matrix(params, depot_routes, routes)
+    infusions, boluses = _dosing_events(regimen, weight, depot_routes, routes)
+    times = np.round(np.arange(0.0, t_end + dt / 2, dt), 10)
+    out_state, out_lost = _propagate(a, infusions, boluses, times)
+    amounts = {
+        "absorption_site": out_state[:, 4:].sum(axis=1),
+        "central": out_state[:, 0],
+        "peripheral": out_state[:, 1],
+        "eliminated": out_state[:, 2],
+        "not_absorbed": out_lost,
+    }
+    v1_l = params.v1_l_per_kg * weight
+    conc = np.maximum(out_state[:, 0], 0.0) / v1_l * MG_PER_L_TO_NG_PER_ML
+    given = np.array([_given_by(t, infusions, boluses) for t in times])
+    return Simulation(times, conc, amounts, given, regimen, weight)
+
+
+# A simulation's state: [central, peripheral, eliminated, infusion rate, depot_1 ... depot_m] (mg, mg/min).
+Infusion = tuple[float, float, float]  # (start [min], end [min], rate [mg/min])
+Bolus = tuple[float, int, float, float]  # (time [min], depot index, bioavailable [mg], lost [mg])
+
+
+def _system_matrix(params: PKParameters, depot_routes: list[str],
+                   routes: Mapping[str, AbsorptionRoute] | None) -> np.ndarray:
+    """The linear system d(state)/dt = A · state [1/min] for the model's compartments and depots."""
     n = 4 + len(depot_routes)
     k10, k12, k21 = params.rate_constants_per_min()
     a = np.zeros((n, n))
@@ -362,34 +269,35 @@ def simulate(regimen: Regimen, *, weight_kg: float = 70.0, t_end_min: float = 24
     a[1, 0], a[1, 1] = k12, -k21
     a[2, 0] = k10
     for j, route in enumerate(depot_routes):
-        ka = routes[route].ka_per_h / 60.0
+        ka = routes[route].ka_per_h / 60.0  # type: ignore[index]  # present for every depot route
         a[4 + j, 4 + j] = -ka
         a[0, 4 + j] = ka
-    v1_l = params.v1_l_per_kg * weight
+    return a
 
-    # Dosing events: (time, kind, value)
-    infusions: list[tuple[float, float, float]] = []  # (start, end, rate mg/min)
-    boluses: list[tuple[float, int, float, float]] = []  # (time, depot index, bioavailable mg, lost mg)
+
+def _dosing_events(regimen: Regimen, weight_kg: float, depot_routes: list[str],
+                   routes: Mapping[str, AbsorptionRoute] | None) -> tuple[list[Infusion], list[Bolus]]:
+    """The regimen as infusions (a bolus IV dose is an infusion of one minute) and absorbed doses."""
+    infusions: list[Infusion] = []
+    boluses: list[Bolus] = []
     for dose in regimen.doses:
-        mg = dose.mg(weight)
+        mg = dose.mg(weight_kg)
         if dose.route == "iv":
             duration = dose.duration_min if dose.duration_min > 0 else 1.0
             infusions.append((dose.start_min, dose.start_min + duration, mg / duration))
         else:
-            f = routes[dose.route].bioavailability
+            f = routes[dose.route].bioavailability  # type: ignore[index]
             boluses.append((dose.start_min, depot_routes.index(dose.route), f * mg, (1.0 - f) * mg))
+    return infusions, boluses
 
-    times = np.round(np.arange(0.0, t_end + dt / 2, dt), 10)
+
+def _propagate(a: np.ndarray, infusions: list[Infusion], boluses: list[Bolus],
+               times: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The state and the amount never absorbed at each output time, propagated exactly between events."""
+    t_end = float(times[-1])
     breakpoints = sorted({t for s, e, _ in infusions for t in (s, e)} | {b[0] for b in boluses})
     grid = np.unique(np.concatenate([times, [t for t in breakpoints if t <= t_end]]))
-
-    def rate_at(t: float) -> float:  # infusion rate on [t, next grid point)
-        return sum(r for s, e, r in infusions if s <= t < e)
-
-    def given_at(t: float) -> float:
-        inf = sum(r * min(max(t - s, 0.0), e - s) for s, e, r in infusions)
-        return inf + sum(b[2] + b[3] for b in boluses if b[0] <= t)
-
+    n = a.shape[0]
     cache: dict[float, np.ndarray] = {}
     state = np.zeros(n)
     lost = 0.0
@@ -401,7 +309,7 @@ def simulate(regimen: Regimen, *, weight_kg: float = 70.0, t_end_min: float = 24
             if b[0] == t:
                 state[4 + b[1]] += b[2]
                 lost += b[3]
-        state[3] = rate_at(t)
+        state[3] = sum(r for s, e, r in infusions if s <= t < e)  # infusion rate on [t, next grid point)
         if t in out_index:
             out_state[out_index[t]] = state
             out_lost[out_index[t]] = lost
@@ -410,16 +318,13 @@ def simulate(regimen: Regimen, *, weight_kg: float = 70.0, t_end_min: float = 24
             if h not in cache:
                 cache[h] = expm(a * h)
             state = cache[h] @ state
-    amounts = {
-        "absorption_site": out_state[:, 4:].sum(axis=1),
-        "central": out_state[:, 0],
-        "peripheral": out_state[:, 1],
-        "eliminated": out_state[:, 2],
-        "not_absorbed": out_lost,
-    }
-    conc = np.maximum(out_state[:, 0], 0.0) / v1_l * MG_PER_L_TO_NG_PER_ML
-    given = np.array([given_at(t) for t in times])
-    return Simulation(times, conc, amounts, given, regimen, weight)
+    return out_state, out_lost
+
+
+def _given_by(t: float, infusions: list[Infusion], boluses: list[Bolus]) -> float:
+    """The amount given by time ``t`` [mg]: infused so far plus every absorbed dose (bioavailable or not)."""
+    infused = sum(r * min(max(t - s, 0.0), e - s) for s, e, r in infusions)
+    return infused + sum(b[2] + b[3] for b in boluses if b[0] <= t)
 
 
 def peak(sim: Simulation) -> tuple[float, float]:

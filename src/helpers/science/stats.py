@@ -20,6 +20,7 @@ from statistics import NormalDist
 import numpy as np
 
 from helpers._validate import array, real, whole
+from helpers._validate import level as check_level
 
 __all__ = [
     "NumberNeeded",
@@ -33,10 +34,7 @@ __all__ = [
 
 
 def _z(level: float) -> float:
-    level = real("level", level, min_value=0.0, max_value=1.0, strict_min=True)
-    if level >= 1.0:
-        raise ValueError(f"level: must be < 1, got {level!r}")
-    return NormalDist().inv_cdf(0.5 + level / 2)
+    return NormalDist().inv_cdf(0.5 + check_level(level) / 2)
 
 
 def _events(events: object, n: object, names: tuple[str, str] = ("events", "n")) -> tuple[int, int]:
