@@ -13,7 +13,7 @@ import nbformat
 import pytest
 from traitlets.config import Config
 
-from course_tools import build, cells
+from course_tools import build, cells, preprocessors
 from course_tools.build import build_slides, build_student, slides_exporter, student_exporter
 from course_tools.execute import execute
 from course_tools.stubs import solution_names
@@ -125,7 +125,12 @@ def test_exporters_run_the_tag_rules_then_the_edition_rules() -> None:
     assert tag_rules.remove_input_tags == set()
     slides = slides_exporter()
     names = _preprocessor_names(slides)
-    assert names.index("TagRemovePreprocessor") < names.index("DeckTitle") < names.index("RevealAnswers")
+    assert [n for n in names if n in {"TagRemovePreprocessor", "DeckTitle", "RevealAnswers",
+                                      "_RevealMetadataPreprocessor"}] == \
+        ["TagRemovePreprocessor", "DeckTitle", "RevealAnswers", "_RevealMetadataPreprocessor"], \
+        "the deck rules run before nbconvert's reveal preprocessor reads the slide types"
+    assert [n for n in names if n in {p.__name__ for p in preprocessors.SLIDES}] == \
+        [p.__name__ for p in preprocessors.SLIDES]
     [tag_rules] = [p for p in slides._preprocessors if type(p).__name__ == "TagRemovePreprocessor"]
     assert tag_rules.remove_input_tags == {cells.REMOVE_INPUT}
     assert tag_rules.remove_all_outputs_tags == {cells.NBVAL_IGNORE_OUTPUT}
@@ -133,6 +138,8 @@ def test_exporters_run_the_tag_rules_then_the_edition_rules() -> None:
 
 
 def test_exporter_settings_can_be_overridden() -> None:
+    deck, _ = slides_exporter(Config(RevealAnswers={"tags": set()})).from_notebook_node(synthetic_notebook())
+    assert 'class="fragment"' not in deck
     config = Config(StubSolutions={"answer_prompt": "Answer below."}, MarkEdition={"edition": "exam"})
     nb, _ = student_exporter(config).from_notebook_node(synthetic_notebook())
     student = nbformat.reads(nb, as_version=4)
@@ -141,14 +148,19 @@ def test_exporter_settings_can_be_overridden() -> None:
 
 
 def test_deck_of_synthetic_notebook() -> None:
-    """The deck hides remove-input code, keeps its output, turns notes into speaker notes, carries the
-    course title and loads its JavaScript from the local vendor copy."""
+    """The deck hides remove-input code, keeps its output, turns notes into speaker notes and answers
+    into fragments (shown on the next key press), carries the course title and loads its JavaScript
+    from the local vendor copy."""
     html, _ = slides_exporter().from_notebook_node(synthetic_notebook(),
                                                    resources={"metadata": {"name": "99_synthetic"}})
     assert "<title>Synthetic deck slides</title>" in html
     assert "x_mg = 3" not in html and "6\n" in html
     assert re.search(r'<aside class="notes">.*greet the class', html, re.DOTALL)
     assert "vendor/node_modules/reveal.js" in html and "cdnjs" not in html
+    fragments = re.findall(r'<div class="fragment">(.*?)</div>\s*</div>\s*</div>\s*</div>', html, re.DOTALL)
+    assert any("secret_step" in f for f in fragments) and any("00.years_to_esketamine" in f
+                                                              for f in fragments)
+    assert not any("Exercises" in f or "x_mg" in f for f in fragments)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -85,7 +85,10 @@ def slides_exporter(config: Config | None = None) -> Exporter:
     """
     settings = _config("slides", "slides_config.json")
     settings.merge(config or Config())
-    return _exporter(SlidesExporter, settings, preprocessors.SLIDES)
+    # The deck rules (preprocessors.SLIDES) are registered by the template, templates/course_reveal/conf.json,
+    # so that they run before nbconvert's reveal preprocessor turns slide types into slide and fragment
+    # boundaries; registered here they would come after it and change nothing in the deck.
+    return _exporter(SlidesExporter, settings, ())
 
 
 def student_exporter(config: Config | None = None) -> Exporter:

@@ -1,8 +1,10 @@
 """nbconvert preprocessors of the course editions: one rule each, configurable through traitlets.
 
-An edition is a list of them, run in order after nbconvert's ``TagRemovePreprocessor``
-(:mod:`course_tools.build` composes :data:`STUDENT` and :data:`SLIDES` into the exporters). Each rule's
-settings can be changed through a traitlets ``Config``, e.g. ``config.StubSolutions.answer_prompt``.
+An edition is a list of them, run in order after nbconvert's ``TagRemovePreprocessor``:
+:mod:`course_tools.build` registers :data:`STUDENT` with the student exporter, and the deck template
+(``templates/course_reveal/conf.json``) registers :data:`SLIDES` ahead of nbconvert's reveal preprocessor.
+Each rule's settings can be changed through a traitlets ``Config``, e.g.
+``config.StubSolutions.answer_prompt``.
 """
 
 from __future__ import annotations
