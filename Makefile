@@ -46,13 +46,13 @@ nbval: $(STAMP)
 		--nbval --nbval-sanitize-with tests/nbval_sanitize.cfg notebooks
 
 execute: $(STAMP)
-	$(BIN)/python -m helpers.notebooks execute $(NB)
+	$(BIN)/python -m course_tools execute $(NB)
 
 slides: $(STAMP)
-	$(BIN)/python -m helpers.editions slides $(NB)
+	$(BIN)/python -m course_tools slides $(NB)
 
 student: $(STAMP)
-	$(BIN)/python -m helpers.editions student $(NB)
+	$(BIN)/python -m course_tools student $(NB)
 
 # What the tests need beyond Python, from Debian: Chromium for the real-browser tests (Playwright drives
 # /usr/bin/chromium and never downloads a browser) and npm, which installs the decks' offline reveal.js.

@@ -41,9 +41,10 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
+from course_tools.cells import NOTEBOOK_GLOB  # noqa: E402
 from lab_server import LabServer, peak_rss_mb, run_in_lab  # noqa: E402
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob(NOTEBOOK_GLOB))
 FLOOR_SOURCE = (
     "import matplotlib.pyplot as plt\nimport numpy as np\nimport pandas as pd\n\n"
     "from helpers import data, style"
@@ -150,7 +151,7 @@ def bench_nbval(repeat: int, *, allow_failures: bool = False) -> str:
         work = Path(tmp)
         floor = work / "floor.ipynb"
         nbformat.write(notebook(FLOOR_SOURCE), floor)
-        from helpers.notebooks import execute
+        from course_tools.execute import execute
 
         execute(floor)  # nbval compares outputs: the floor is committed executed, like the course
         floors = []

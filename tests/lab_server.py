@@ -29,10 +29,12 @@ from typing import Any
 
 import nbformat
 
+from course_tools import cells
+
 ROOT = Path(__file__).resolve().parent.parent
 START_TIMEOUT_S = 60.0  # [s] server start-up
 RUN_TIMEOUT_S = 300.0  # [s] one notebook, open to idle
-WIDGET_TAG = "nbval-ignore-output"
+WIDGET_TAG = cells.NBVAL_IGNORE_OUTPUT
 
 #: Settings written to the temporary JUPYTERLAB_SETTINGS_DIR.
 LAB_SETTINGS: dict[str, dict[str, Any]] = {

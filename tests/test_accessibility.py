@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from matplotlib.font_manager import FontProperties
 from matplotlib.lines import Line2D
 
+from course_tools import cells
 from helpers.figures import rendering
 from helpers.figures import style as figure_style
 
@@ -272,8 +273,7 @@ def test_show_prints_the_description(tmp_path, monkeypatch, capsys) -> None:
 
 
 # --- interactive cells: a figure for everyone, a kernel or not --------------------------------------------
-NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-WIDGET_TAG = "nbval-ignore-output"
+NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob(cells.NOTEBOOK_GLOB))
 LOOK_BACK = 2  # code cells before a widget cell that may hold its static figure
 
 
@@ -282,7 +282,7 @@ def _widget_cells(path: Path) -> list[tuple[int, list[Any]]]:
     nb = nbformat.read(path, as_version=4)
     found = []
     for index, cell in enumerate(nb.cells):
-        if WIDGET_TAG in cell.get("metadata", {}).get("tags", []):
+        if cells.is_widget(cell):
             before = [c for c in nb.cells[:index] if c.cell_type == "code"][-LOOK_BACK:]
             found.append((index, [*before, cell]))
     return found

@@ -25,10 +25,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from course_tools.cells import NOTEBOOK_GLOB
+
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob(NOTEBOOK_GLOB))
 TIMEOUT_S = 600  # [s] wheel build and install
 
 #: Run in a fresh interpreter: load every table, format every citation, report where things came from.
@@ -107,13 +109,51 @@ def test_wheel_carries_every_table(installed: Path) -> None:
         assert (installed / "helpers" / "_data" / name).read_bytes() == (ROOT / "data" / name).read_bytes()
 
 
-def test_wheel_has_no_stray_files(installed: Path) -> None:
-    """Only the helpers package and its metadata: no tests, notebooks or caches in the wheel."""
+def wheel_problems(names: list[str]) -> list[str]:
+    """What should not be in the wheel students install, given the names of its files.
+
+    Only the ``helpers`` package (its modules, style sheet and ``_data`` tables) and the wheel's metadata
+    belong there: no authoring tools (``course_tools``, nbconvert templates, npm files, the former
+    ``helpers.editions`` and ``helpers.notebooks``), tests, notebooks or caches.
+    """
+    problems = []
+    for name in names:
+        top, _, rest = name.partition("/")
+        if top.endswith(".dist-info"):
+            continue
+        if top != "helpers":
+            problems.append(f"{name}: outside the helpers package")
+        elif rest in {"editions.py", "notebooks.py"} or rest.startswith(("templates/", "vendor/")) \
+                or "node_modules" in name or name.endswith((".j2", "package.json", "package-lock.json")):
+            problems.append(f"{name}: build tooling")
+        elif "__pycache__" in name or name.endswith(".pyc"):
+            problems.append(f"{name}: cache")
+        elif not (rest.endswith((".py", ".mplstyle")) or rest.startswith("_data/")):
+            problems.append(f"{name}: not a module, style sheet or data file")
+    return problems
+
+
+def test_wheel_problems_finds_stray_files() -> None:
+    good = ["helpers/__init__.py", "helpers/figures/course.mplstyle", "helpers/_data/sources.csv",
+            "helpers/_data/README.md", "ketamine_notebooks-0.1.0.dist-info/RECORD"]
+    assert wheel_problems(good) == []
+    bad = ["course_tools/__init__.py", "course_tools/templates/vendor/package.json", "helpers/editions.py",
+           "helpers/notebooks.py", "helpers/templates/slides_config.json",
+           "helpers/templates/course_reveal/index.html.j2", "helpers/__pycache__/data.cpython-311.pyc",
+           "tests/test_data.py", "notebooks/00_course_map.ipynb", "helpers/notes.txt"]
+    assert [p.split(":")[0] for p in wheel_problems(good + bad)] == bad
+
+
+def test_wheel_holds_the_helpers_package_only(installed: Path) -> None:
+    """The wheel students install: the helpers package, its data and metadata; no authoring tools."""
     (wheel,) = (installed.parent / "dist").glob("*.whl")
     names = zipfile.ZipFile(wheel).namelist()
-    tops = {name.split("/")[0] for name in names}
-    assert tops == {"helpers", next(t for t in tops if t.endswith(".dist-info"))}
-    assert not [n for n in names if "__pycache__" in n or n.endswith(".pyc")]
+    assert wheel_problems(names) == []
+    modules = {n for n in names if n.startswith("helpers/") and n.endswith(".py")}
+    source = ROOT / "src"
+    assert modules == {p.relative_to(source).as_posix() for p in (source / "helpers").rglob("*.py")}, \
+        "every module of helpers and its subpackages, no other"
+    assert not (installed / "course_tools").exists()
 
 
 def test_from_installed_package(tmp_path: Path, installed: Path, checkout_report: dict[str, object]) -> None:
@@ -142,12 +182,15 @@ def test_notebook_runs_from_installed_package(tmp_path: Path, installed: Path, n
     ))
     copy = work / notebook.name
     nbformat.write(nb, copy)
+    # The runner takes course_tools (not in the wheel) from the checkout, after the installed package;
+    # the kernel it starts sees only the installed package.
     runner = (
         "import sys\n"
-        "from helpers.notebooks import execute\n"
+        "sys.path.append(sys.argv[2])\n"
+        "from course_tools.execute import execute\n"
         "nb = execute(sys.argv[1], write=True)\n"
     )
-    done = subprocess.run([sys.executable, "-c", runner, str(copy)], cwd=work,
+    done = subprocess.run([sys.executable, "-c", runner, str(copy), str(ROOT / "src")], cwd=work,
                           env=clean_env(PYTHONPATH=str(installed)), capture_output=True, text=True,
                           timeout=TIMEOUT_S, check=False)
     assert done.returncode == 0, done.stderr[-3000:]

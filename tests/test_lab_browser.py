@@ -23,13 +23,14 @@ from typing import Any
 import nbformat
 import pytest
 
+from course_tools import cells
 from helpers.figures.widgets import HINT
 from lab_server import WIDGET_TAG, LabRun, LabServer, run_in_lab, scroll_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob(cells.NOTEBOOK_GLOB))
 SCREENSHOTS = ROOT / "build" / "browser"
 WIDGET_PROBE = "zz_widget_probe.ipynb"
 ERROR_PROBE = "zz_error_probe.ipynb"
@@ -191,7 +192,7 @@ def screenshot(page: Any, notebook: str, run: LabRun) -> Path:
 
 
 def widget_cells(nb: nbformat.NotebookNode) -> list[int]:
-    return [i for i, cell in enumerate(nb.cells) if WIDGET_TAG in cell.get("metadata", {}).get("tags", [])]
+    return [i for i, cell in enumerate(nb.cells) if cells.is_widget(cell)]
 
 
 # --- tests ----------------------------------------------------------------------------------------------

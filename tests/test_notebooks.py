@@ -16,16 +16,15 @@ from pathlib import Path
 import pytest
 
 from conftest import NOTEBOOKS, ROOT
+from course_tools import cells
+from course_tools.execute import execute
+from course_tools.stubs import check_ids
 from helpers import course, data
 from helpers.exercises import ANSWERS
-from helpers.notebooks import execute
 
-SLIDE_TYPES = {"slide", "subslide", "fragment", "-", "skip", "notes"}
 MACHINE_PATH = re.compile(r"(/root/|/home/|/tmp/|/work/|/Users/|[A-Z]:\\\\)")
 SECTIONS = ("Learning objectives", "Estimated time", "Prerequisites")
 ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
-TAGS = {"remove-input", "solution", "check", "exercise", "instructor", "nbval-ignore-output",
-        course.SAFETY_TAG}
 
 pytestmark = pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks yet")
 
@@ -41,10 +40,6 @@ def code_cells(nb: dict) -> list[dict]:
 def text(cell: dict) -> str:
     src = cell["source"]
     return "".join(src) if isinstance(src, list) else src
-
-
-def tags(cell: dict) -> set[str]:
-    return set(cell.get("metadata", {}).get("tags", []))
 
 
 def outputs_text(output: dict) -> str:
@@ -87,14 +82,14 @@ def test_metadata_kernel_and_slides(path):
     assert meta["order"] == int(path.name[:2])
     types = []
     for n, cell in enumerate(nb["cells"]):
-        slide = cell.get("metadata", {}).get("slideshow", {}).get("slide_type")
-        assert slide in SLIDE_TYPES, f"cell {n}: slideshow.slide_type missing or unknown ({slide!r})"
-        unknown = tags(cell) - TAGS
+        slide = cells.slide_type(cell, default=None)
+        assert slide in cells.SLIDE_TYPES, f"cell {n}: slideshow.slide_type missing or unknown ({slide!r})"
+        unknown = cells.tags(cell) - cells.TAGS
         assert not unknown, f"cell {n}: unknown tag(s) {unknown}"
         types.append(slide)
     assert types[0] == "slide"
     assert sum(t in {"slide", "subslide"} for t in types) >= 5, "at least 5 slides"
-    assert "notes" in types, "speaker notes (a cell with slide_type 'notes')"
+    assert cells.NOTES in types, "speaker notes (a cell with slide_type 'notes')"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
@@ -172,19 +167,19 @@ def test_every_figure_has_description_and_known_sources(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_exercises_have_solution_then_check(path):
-    cells = code_cells(load(path))
-    solutions = [i for i, c in enumerate(cells) if "solution" in tags(c)]
+    code = code_cells(load(path))
+    solutions = [i for i, c in enumerate(code) if cells.is_solution(c)]
     assert solutions, "at least one exercise"
     prefix = path.name[:2] + "."
     for i in solutions:
-        docstring = ast.get_docstring(ast.parse(text(cells[i])))
+        docstring = ast.get_docstring(ast.parse(text(code[i])))
         assert docstring, f"code cell {i}: a solution opens with a docstring stating the task"
-        assert i + 1 < len(cells) and "check" in tags(cells[i + 1]), f"code cell {i}: a check cell follows"
-        keys = re.findall(r"check\(\s*[\"']([^\"']+)[\"']", text(cells[i + 1]))
+        assert i + 1 < len(code) and cells.is_check(code[i + 1]), f"code cell {i}: a check cell follows"
+        keys = check_ids(text(code[i + 1]))
         assert keys, f"code cell {i + 1}: call check('NN.name', answer)"
         for key in keys:
             assert key in ANSWERS and key.startswith(prefix), f"unknown or misplaced answer key {key!r}"
-        shown = " ".join(outputs_text(o) for o in cells[i + 1].get("outputs", []))
+        shown = " ".join(outputs_text(o) for o in code[i + 1].get("outputs", []))
         assert "Correct" in shown, f"code cell {i + 1}: the reference solution must pass its check"
 
 
@@ -194,7 +189,7 @@ def test_nbval_ignore_only_on_widget_cells(path):
     ``helpers.widgets.explore`` (the figure of the starting values is the static one before them)."""
     for n, cell in enumerate(code_cells(load(path))):
         widget = re.match(r"_ = explore\(", text(cell)) is not None
-        ignored = "nbval-ignore-output" in tags(cell)
+        ignored = cells.is_widget(cell)
         assert widget == ignored, f"code cell {n}: widget cells (_ = explore(...)) and only they are ignored"
 
 
@@ -202,21 +197,21 @@ def test_nbval_ignore_only_on_widget_cells(path):
 def test_safety_note_with_help_lines_at_the_start(path):
     """Every notebook shows students the medical-education note with concrete help lines right after its
     title; it is a plain markdown cell, so every edition keeps it."""
-    cells = load(path)["cells"]
-    notes = [n for n, c in enumerate(cells) if course.SAFETY_TAG in tags(c)]
-    assert notes and notes[0] == 1, f"cell 1 is the cell tagged {course.SAFETY_TAG!r}"
+    nb_cells = load(path)["cells"]
+    notes = [n for n, c in enumerate(nb_cells) if cells.has_tag(c, cells.SAFETY_NOTE)]
+    assert notes and notes[0] == 1, f"cell 1 is the cell tagged {cells.SAFETY_NOTE!r}"
     for n in notes:
-        assert cells[n]["cell_type"] == "markdown", f"cell {n}: the safety note is a markdown cell"
-        assert course.SAFETY_NOTE in text(cells[n]), f"cell {n}: the note differs from course.SAFETY_NOTE"
-        assert cells[n]["metadata"]["slideshow"]["slide_type"] != "notes", f"cell {n}: not a speaker note"
+        assert nb_cells[n]["cell_type"] == "markdown", f"cell {n}: the safety note is a markdown cell"
+        assert course.SAFETY_NOTE in text(nb_cells[n]), f"cell {n}: the note differs from course.SAFETY_NOTE"
+        assert not cells.is_notes(nb_cells[n]), f"cell {n}: not a speaker note"
 
 
 @pytest.mark.parametrize("name", ["03_onset_timing", "04_side_effects"])
 def test_safety_note_repeated_where_suicidal_ideation_trials_appear(name):
-    cells = load(ROOT / "notebooks" / f"{name}.ipynb")["cells"]
-    mentions = [n for n, c in enumerate(cells) if re.search(r"suicidal (ideation|thoughts)", text(c))
-                and course.SAFETY_TAG not in tags(c) and n > 1]
-    notes = [n for n, c in enumerate(cells) if course.SAFETY_TAG in tags(c)]
+    nb_cells = load(ROOT / "notebooks" / f"{name}.ipynb")["cells"]
+    mentions = [n for n, c in enumerate(nb_cells) if re.search(r"suicidal (ideation|thoughts)", text(c))
+                and not cells.has_tag(c, cells.SAFETY_NOTE) and n > 1]
+    notes = [n for n, c in enumerate(nb_cells) if cells.has_tag(c, cells.SAFETY_NOTE)]
     assert mentions, "the notebook discusses people with suicidal thoughts"
     assert len(notes) >= 2 and any(abs(m - n) <= 2 for m in mentions for n in notes[1:]), \
         f"repeat the safety note next to the first mention (cell {mentions[0]})"

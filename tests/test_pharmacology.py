@@ -13,13 +13,13 @@ from hypothesis import strategies as st
 from helpers.analysis.pk import exposure_table, load_parameters, load_routes, simulate
 from helpers.data import paths
 from helpers.science import pk, units
+from helpers.science.calibration import absorption_rate_for_tmax
 from helpers.science.pk import (
     REGIMENS,
     AbsorptionRoute,
     Dose,
     PKParameters,
     Regimen,
-    absorption_rate_for_tmax,
     expm,
     peak,
     q_for_alpha_half_life,

@@ -12,12 +12,13 @@ import pytest
 from nbformat.v4 import new_markdown_cell, new_notebook
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from helpers.editions import BuildResult, build_slides
+from course_tools.build import BuildResult, build_slides
+from course_tools.cells import NOTEBOOK_GLOB
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob(NOTEBOOK_GLOB))
 IDS = [p.stem for p in NOTEBOOKS]
 SLIDES_DIR = ROOT / "build" / "slides"
 SHOTS_DIR = ROOT / "build" / "screenshots"

@@ -12,13 +12,15 @@ from helpers._validate import level as check_level
 from helpers.science.stats import number_needed, risk_difference
 
 __all__ = [
+    "TRIAL_COLUMNS",
     "body_systems",
     "risk_differences",
     "trial_names",
 ]
 
 _RD_COLUMNS = ("event", "events_esketamine", "n_esketamine", "events_placebo", "n_placebo")
-_TRIAL_COLUMNS = ("trial", "arm", "arm_type", "n", "event", "events", "pct")
+#: The columns a table of adverse events by trial arm must have (``adverse_events_trials``).
+TRIAL_COLUMNS = ("trial", "arm", "arm_type", "n", "event", "events", "pct")
 
 
 def risk_differences(table: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
@@ -73,7 +75,7 @@ def risk_differences(table: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
 
 def trial_names(trials: pd.DataFrame) -> list[str]:
     """The trials in ``trials`` (``data.load("adverse_events_trials")``), in order of appearance."""
-    trials = frame("trials", trials, _TRIAL_COLUMNS)
+    trials = frame("trials", trials, TRIAL_COLUMNS)
     return list(dict.fromkeys(str(t) for t in trials["trial"]))
 
 

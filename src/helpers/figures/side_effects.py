@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 
 from helpers._validate import frame, real
 from helpers._validate import title as check_title
-from helpers.analysis.adverse import _TRIAL_COLUMNS, trial_names
+from helpers.analysis.adverse import TRIAL_COLUMNS, trial_names
 from helpers.figures.rendering import show
 from helpers.figures.style import LINESTYLES, MARKERS, PALETTE, figure
 from helpers.science.stats import wilson_ci
@@ -153,7 +153,7 @@ def plot_trials(trials: pd.DataFrame, events: Sequence[str], *, title: str) -> F
     title
         Figure title; state the finding.
     """
-    trials = frame("trials", trials, _TRIAL_COLUMNS)
+    trials = frame("trials", trials, TRIAL_COLUMNS)
     if isinstance(events, str) or not isinstance(events, Sequence) or len(events) == 0:
         raise ValueError("events: give a non-empty list of event names")
     known = set(trials["event"])
@@ -197,7 +197,7 @@ def plot_trial_events(trials: pd.DataFrame, trial: str = "TRANSFORM-1", min_pct:
     min_pct
         Threshold [percent, 0-100] applied to the highest esketamine arm.
     """
-    trials = frame("trials", trials, _TRIAL_COLUMNS)
+    trials = frame("trials", trials, TRIAL_COLUMNS)
     trial = _check_trial(trials, trial)
     threshold = real("min_pct", min_pct, min_value=0.0, max_value=100.0)
     sub = trials[trials["trial"] == trial]

@@ -1,0 +1,70 @@
+"""Course tools: execute the notebooks, build the slide decks and the student editions.
+
+    python -m course_tools execute [NOTEBOOK ...]
+    python -m course_tools slides  [NOTEBOOK ...] [--out DIR] [--force]
+    python -m course_tools student [NOTEBOOK ...] [--out DIR] [--force]
+
+With no notebook given, every ``notebooks/NN_*.ipynb`` is used. ``execute`` runs notebooks in place in a
+fresh kernel; ``slides`` and ``student`` rebuild only the editions whose notebook (or build recipe)
+changed, unless ``--force`` is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from course_tools.build import build_slides, build_student, display, find_notebooks
+from course_tools.execute import execute
+
+__all__ = ["main"]
+
+
+def _execute(notebooks: list[Path]) -> int:
+    try:
+        paths = find_notebooks(notebooks)
+    except ValueError as err:
+        print(f"execute: error: {err}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(f"executing {path.name} ...", flush=True)
+        execute(path)
+    print(f"executed {len(paths)} notebook(s)")
+    return 0
+
+
+def _edition(edition: str, notebooks: list[Path], out: Path | None, force: bool) -> int:
+    build = build_slides if edition == "slides" else build_student
+    try:
+        results = build(notebooks or None, out, force=force, log=True)
+    except (ValueError, RuntimeError) as err:
+        print(f"{edition}: error: {err}", file=sys.stderr)
+        return 1
+    built = sum(r.rebuilt for r in results)
+    print(f"{edition}: {built} built, {len(results) - built} up to date, in "
+          f"{display(results[0].output.parent)}")
+    if edition == "slides":
+        print("open a deck in a browser (no network needed); press s for the speaker notes")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point (``python -m course_tools execute|slides|student``)."""
+    parser = argparse.ArgumentParser(prog="python -m course_tools", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("execute", help="execute notebooks in place")
+    run.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/NN_*.ipynb")
+    for edition, what in (("slides", "offline reveal.js decks"), ("student", "student editions")):
+        build = sub.add_parser(edition, help=f"build {what} (only what changed)")
+        build.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/NN_*.ipynb")
+        build.add_argument("--out", type=Path, default=None, help=f"output folder (default: build/{edition})")
+        build.add_argument("--force", action="store_true", help="rebuild even when up to date")
+    args = parser.parse_args(argv)
+    if args.command == "execute":
+        return _execute(args.notebooks)
+    return _edition(args.command, args.notebooks, args.out, args.force)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

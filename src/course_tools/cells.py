@@ -1,0 +1,110 @@
+"""The course's cell vocabulary: cell tags, slide types, and the name pattern of course notebooks.
+
+Every tool that reads or writes notebooks (the editions, the executor, the tests) takes these names and
+predicates from here. A cell is a notebook cell as ``nbformat`` reads it or as plain JSON (a ``dict``);
+CONTRIBUTING.md ("Cell metadata") explains what each tag and slide type means to authors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from helpers.course import SAFETY_TAG
+from helpers.data.paths import NOTEBOOK_GLOB  # the one place the notebook file names are spelled
+
+__all__ = [
+    "CHECK",
+    "CONTINUE",
+    "EXERCISE",
+    "FRAGMENT",
+    "INSTRUCTOR",
+    "NBVAL_IGNORE_OUTPUT",
+    "NOTEBOOK_GLOB",
+    "NOTES",
+    "REMOVE_INPUT",
+    "SAFETY_NOTE",
+    "SKIP",
+    "SLIDE",
+    "SLIDE_TYPES",
+    "SOLUTION",
+    "SUBSLIDE",
+    "TAGS",
+    "has_tag",
+    "is_check",
+    "is_exercise",
+    "is_instructor",
+    "is_notes",
+    "is_solution",
+    "is_widget",
+    "slide_type",
+    "tags",
+]
+
+
+# --- cell tags (metadata.tags) -----------------------------------------------------------------------------
+SOLUTION = "solution"  # the reference answer of an exercise; a stub in the student edition
+CHECK = "check"  # the cell calling check("NN.name", answer) after a solution
+EXERCISE = "exercise"  # the markdown task of an exercise
+INSTRUCTOR = "instructor"  # removed from the student edition
+REMOVE_INPUT = "remove-input"  # code hidden in the deck, output kept
+NBVAL_IGNORE_OUTPUT = "nbval-ignore-output"  # interactive (widget) cells only
+SAFETY_NOTE = SAFETY_TAG  # the medical-education note with help lines (helpers.course.SAFETY_NOTE)
+
+#: Every tag a course notebook may use.
+TAGS = frozenset({SOLUTION, CHECK, EXERCISE, INSTRUCTOR, REMOVE_INPUT, NBVAL_IGNORE_OUTPUT, SAFETY_NOTE})
+
+# --- slide types (metadata.slideshow.slide_type) ------------------------------------------------------
+SLIDE = "slide"
+SUBSLIDE = "subslide"
+FRAGMENT = "fragment"
+CONTINUE = "-"  # continues the current slide
+SKIP = "skip"
+NOTES = "notes"  # speaker notes: the s key in the deck; removed from the student edition
+
+#: Every slide type a course notebook may use.
+SLIDE_TYPES = frozenset({SLIDE, SUBSLIDE, FRAGMENT, CONTINUE, SKIP, NOTES})
+
+
+def tags(cell: Mapping) -> frozenset[str]:
+    """The tags of ``cell`` (empty when it has none)."""
+    return frozenset(cell.get("metadata", {}).get("tags", []))
+
+
+def has_tag(cell: Mapping, tag: str) -> bool:
+    """Whether ``cell`` carries ``tag``."""
+    return tag in tags(cell)
+
+
+def slide_type(cell: Mapping, default: str | None = CONTINUE) -> str | None:
+    """The slide type of ``cell``; ``default`` when it has none (nbconvert reads a missing one as ``-``)."""
+    return cell.get("metadata", {}).get("slideshow", {}).get("slide_type", default)
+
+
+def is_solution(cell: Mapping) -> bool:
+    """A reference solution (code or markdown)."""
+    return has_tag(cell, SOLUTION)
+
+
+def is_check(cell: Mapping) -> bool:
+    """A ``check(...)`` cell."""
+    return has_tag(cell, CHECK)
+
+
+def is_exercise(cell: Mapping) -> bool:
+    """The task of an exercise."""
+    return has_tag(cell, EXERCISE)
+
+
+def is_instructor(cell: Mapping) -> bool:
+    """A cell for instructors only."""
+    return has_tag(cell, INSTRUCTOR)
+
+
+def is_widget(cell: Mapping) -> bool:
+    """An interactive cell (its output is not compared by nbval)."""
+    return has_tag(cell, NBVAL_IGNORE_OUTPUT)
+
+
+def is_notes(cell: Mapping) -> bool:
+    """Speaker notes."""
+    return slide_type(cell) == NOTES

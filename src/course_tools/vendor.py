@@ -1,0 +1,85 @@
+"""The decks' JavaScript, installed from npm so that a deck works with no network.
+
+reveal.js, jQuery, require.js and MathJax are pinned in ``templates/vendor/package-lock.json`` and
+installed by ``npm ci`` into ``<decks>/vendor/``; the parts of MathJax the decks never load are pruned.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+__all__ = ["MATHJAX_PRUNE", "VENDOR_CHECK", "VENDOR_DIR", "install_vendor"]
+
+VENDOR_DIR = Path(__file__).resolve().parent / "templates" / "vendor"
+VENDOR_CHECK = Path("node_modules/reveal.js/dist/reveal.js")  # present once the vendor copy is complete
+
+# Parts of MathJax 2 the decks never load (about 55 of its 73 MB): other fonts, SVG/HTML-CSS output,
+# the unminified sources. The decks use the config TeX-AMS_CHTML-full (CommonHTML output, TeX fonts).
+MATHJAX_PRUNE = (
+    "unpacked", "test", "jax/output/SVG", "jax/output/HTML-CSS",
+    "fonts/HTML-CSS/Asana-Math", "fonts/HTML-CSS/Gyre-Pagella", "fonts/HTML-CSS/Gyre-Termes",
+    "fonts/HTML-CSS/Latin-Modern", "fonts/HTML-CSS/Neo-Euler", "fonts/HTML-CSS/STIX-Web",
+    "fonts/HTML-CSS/TeX/png", "fonts/HTML-CSS/TeX/svg", "fonts/HTML-CSS/TeX/eot",
+)
+
+
+def install_vendor(out_dir: str | Path, *, npm: str = "npm") -> Path:
+    """Install the decks' JavaScript (reveal.js, jQuery, require.js, MathJax) into ``out_dir/vendor``.
+
+    Uses ``npm ci`` with the pinned ``templates/vendor/package-lock.json``; does nothing when the same
+    lock file is already installed. The copy is made in a temporary folder and moved into place, so an
+    interrupted install never leaves a half-filled ``vendor``.
+
+    Parameters
+    ----------
+    out_dir
+        The folder of the decks.
+    npm
+        The npm executable.
+
+    Returns
+    -------
+    pathlib.Path
+        The ``vendor`` folder.
+
+    Raises
+    ------
+    ValueError
+        ``npm`` cannot be found.
+    RuntimeError
+        ``npm ci`` failed (its output is included).
+    """
+    out_dir = Path(out_dir)
+    vendor = out_dir / "vendor"
+    lock = (VENDOR_DIR / "package-lock.json").read_bytes()
+    if (vendor / VENDOR_CHECK).is_file() and (vendor / "package-lock.json").is_file() \
+            and (vendor / "package-lock.json").read_bytes() == lock:
+        return vendor
+    executable = shutil.which(npm)
+    if executable is None:
+        raise ValueError(f"npm: {npm!r} not found; install Node.js and npm (Debian: apt-get install npm)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".vendor-", dir=out_dir))
+    try:
+        for name in ("package.json", "package-lock.json"):
+            shutil.copy2(VENDOR_DIR / name, staging / name)
+        run = subprocess.run(
+            [executable, "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--omit=dev",
+             "--loglevel=error"],
+            cwd=staging, capture_output=True, text=True, check=False,
+        )
+        if run.returncode != 0:
+            raise RuntimeError(f"npm ci failed in {staging}:\n{run.stdout}\n{run.stderr}")
+        mathjax = staging / "node_modules" / "mathjax"
+        for part in MATHJAX_PRUNE:
+            shutil.rmtree(mathjax / part, ignore_errors=True)
+        if vendor.exists():
+            shutil.rmtree(vendor)
+        staging.rename(vendor)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    return vendor

@@ -1,0 +1,49 @@
+"""course_tools.vendor: the decks' JavaScript from npm, with a stand-in npm (no network needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from course_tools.vendor import VENDOR_DIR, install_vendor
+
+
+def test_install_vendor_without_npm_names_the_argument(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="npm"):
+        install_vendor(tmp_path, npm="no-such-npm-executable")
+
+
+def _fake_npm(tmp_path: Path, exit_code: int) -> str:
+    """A stand-in for npm that records its arguments and lays out a minimal node_modules."""
+    script = tmp_path / f"fake-npm-{exit_code}"
+    script.write_text(
+        "#!/bin/sh\n"
+        'echo "$@" >> "$(dirname "$0")/npm-calls.txt"\n'
+        "mkdir -p node_modules/reveal.js/dist node_modules/mathjax/unpacked node_modules/mathjax/config\n"
+        "touch node_modules/reveal.js/dist/reveal.js node_modules/mathjax/MathJax.js\n"
+        f"echo 'npm says {exit_code}' >&2\nexit {exit_code}\n", encoding="utf-8")
+    script.chmod(0o755)
+    return str(script)
+
+
+def test_install_vendor_installs_once_prunes_and_is_atomic(tmp_path: Path) -> None:
+    out = tmp_path / "slides"
+    vendor = install_vendor(out, npm=_fake_npm(tmp_path, 0))
+    assert vendor == out / "vendor"
+    assert (vendor / "node_modules/reveal.js/dist/reveal.js").is_file()
+    assert (vendor / "node_modules/mathjax/MathJax.js").is_file()
+    assert not (vendor / "node_modules/mathjax/unpacked").exists()      # pruned
+    assert (vendor / "package-lock.json").read_bytes() == \
+        (VENDOR_DIR / "package-lock.json").read_bytes()
+    calls = (tmp_path / "npm-calls.txt").read_text(encoding="utf-8").splitlines()
+    assert len(calls) == 1 and calls[0].startswith("ci ") and "--ignore-scripts" in calls[0]
+    install_vendor(out, npm="no-such-npm-executable")                   # up to date: npm not needed
+    assert [p.name for p in out.iterdir()] == ["vendor"]                 # no staging folder left
+
+
+def test_install_vendor_failure_leaves_no_partial_copy(tmp_path: Path) -> None:
+    out = tmp_path / "slides"
+    with pytest.raises(RuntimeError, match="npm says 1"):
+        install_vendor(out, npm=_fake_npm(tmp_path, 1))
+    assert list(out.iterdir()) == []
