@@ -62,7 +62,7 @@ browser-deps:
 		$$(test -x /usr/bin/chromium || echo chromium) $$(command -v npm >/dev/null || echo npm) >/dev/null; }
 
 benchmark: $(STAMP)
-	$(BIN)/python benchmarks/run.py
+	$(BIN)/python -m benchmarks.run
 
 # Resolves pyproject.toml afresh in a scratch venv and writes the exact versions to constraints.txt,
 # keeping its comment header. Then: make execute && make test, and commit the lock with the outputs.

@@ -1,4 +1,4 @@
-"""Benchmark the course next to a floor: ``make benchmark`` (or ``python benchmarks/run.py``).
+"""Benchmark the course next to a floor: ``make benchmark`` (or ``python -m benchmarks.run``).
 
 Two measurements, printed as Markdown tables with ratios (not a timed test: the numbers depend on the
 machine; compare ratios, not seconds).
@@ -6,8 +6,9 @@ machine; compare ratios, not seconds).
 1. **nbval** (strict, as ``make test`` runs it, one process, no xdist; ``--repeat`` runs, 5 by default,
    course and floor alternating, the fastest of each kept). The course's notebooks are
    validated in one pytest run; the floor is the same number of copies of a *floor notebook* that only
-   imports numpy, pandas, matplotlib and the helpers every notebook uses (``from helpers import data,
-   style``: the data layer with its schema library, and the figure style), validated the same way. Per
+   imports numpy, pandas, matplotlib and the helpers every notebook uses (``from helpers import data``
+   and ``from helpers.figures import style``: the data layer with its schema library, and the figure
+   style), validated the same way. Per
    notebook: its cells' test time (from pytest's JUnit report) and its kernel's peak resident memory, each
    divided by the floor notebook's. Targets: whole-course validation <= 1.5x the floor, worst kernel
    peak <= 1.25x the floor.
@@ -37,17 +38,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from tests.support import CHROMIUM, CHROMIUM_ARGS, NOTEBOOKS, ROOT
+from tests.support.lab_server import LabServer, peak_rss_mb, run_in_lab
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-
-from course_tools.cells import NOTEBOOK_GLOB  # noqa: E402
-from lab_server import LabServer, peak_rss_mb, run_in_lab  # noqa: E402
-
-NOTEBOOKS = sorted((ROOT / "notebooks").glob(NOTEBOOK_GLOB))
 FLOOR_SOURCE = (
     "import matplotlib.pyplot as plt\nimport numpy as np\nimport pandas as pd\n\n"
-    "from helpers import data, style"
+    "from helpers import data\nfrom helpers.figures import style"
 )
 NBVAL_ARGS = ["-p", "no:xdist", "-p", "no:cacheprovider", "-q", "--nbval",
               "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg")]
@@ -173,7 +169,7 @@ def bench_nbval(repeat: int, *, allow_failures: bool = False) -> str:
     course_peaks = [max(values) for values in zip(*(run.peaks_mb for run in course_runs), strict=False)]
     lines = [
         f"nbval (strict, one process; best of {repeat}); floor = a notebook that only imports numpy, pandas,"
-        " matplotlib and helpers.data, helpers.style",
+        " matplotlib and helpers.data, helpers.figures.style",
         "",
         "| notebook | nbval time [s] | × floor | kernel peak [MB] | × floor |",
         "|---|---:|---:|---:|---:|",
@@ -203,7 +199,6 @@ def bench_lab(repeat: int) -> str:
     """Part 2 as a Markdown table."""
     from playwright.sync_api import sync_playwright
 
-    from conftest import CHROMIUM, CHROMIUM_ARGS
 
     extra = {"empty.ipynb": notebook(None), "floor.ipynb": notebook(FLOOR_SOURCE)}
     names = ["empty.ipynb", "floor.ipynb", *(p.name for p in NOTEBOOKS)]

@@ -7,7 +7,6 @@ never reaches outside this machine.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -15,21 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from course_tools.cells import NOTEBOOK_GLOB
-
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob(NOTEBOOK_GLOB))
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
+from helpers import data
+from tests.support import CHROMIUM, CHROMIUM_ARGS, ROOT
 
 
 @pytest.fixture(autouse=True)
@@ -70,3 +56,24 @@ def chromium_context(chromium_path: str) -> Iterator[object]:
             yield context
         finally:
             context.close()
+
+
+# --- course tables, loaded once per test module (tests must not modify them) ------------------------------
+def _table_fixture(name: str, table: str, doc: str):
+    def load():
+
+        return data.load(table)
+
+    load.__name__, load.__doc__ = name, doc
+    return pytest.fixture(scope="module", name=name)(load)
+
+
+label = _table_fixture("label", "adverse_events_label", "data/adverse_events_label.csv")
+trials = _table_fixture("trials", "adverse_events_trials", "data/adverse_events_trials.csv")
+levels = _table_fixture("levels", "stard_levels", "data/stard_levels.csv")
+hierarchy = _table_fixture("hierarchy", "evidence_hierarchy", "data/evidence_hierarchy.csv")
+studies = _table_fixture("studies", "onset_studies", "data/onset_studies.csv")
+responses = _table_fixture("responses", "early_response", "data/early_response.csv")
+course = _table_fixture("course", "onset_time_course", "data/onset_time_course.csv")
+ssri = _table_fixture("ssri", "ssri_time_course", "data/ssri_time_course.csv")
+bands = _table_fixture("bands", "concentration_bands", "data/concentration_bands.csv")

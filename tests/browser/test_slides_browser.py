@@ -1,0 +1,176 @@
+"""Every slide deck in a real browser: headless Debian Chromium, opened from file:// with every web
+request refused. reveal.js must start, the deck must have at least 5 slides and speaker notes, and the
+console must stay free of errors. The first slide of each deck is saved to build/screenshots/."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_markdown_cell, new_notebook
+
+from course_tools.build import BuildResult, build_slides
+from tests.support import NOTEBOOKS, ROOT
+from tests.support.browser import wait_until_settled
+
+PlaywrightTimeout = pytest.importorskip("playwright.sync_api").TimeoutError
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+IDS = [p.stem for p in NOTEBOOKS]
+SLIDES_DIR = ROOT / "build" / "slides"
+SHOTS_DIR = ROOT / "build" / "screenshots"
+REVEAL = "vendor/node_modules/reveal.js/dist/reveal.js"  # the module id the deck's require() uses
+MIN_SLIDES = 5
+START_TIMEOUT_MS = 20_000
+
+
+@dataclass
+class DeckReport:
+    """What a deck did in the browser."""
+
+    started: bool = False
+    slides: int = 0
+    notes: int = 0
+    notes_plugin: bool = False
+    first_slide: str = ""
+    refused: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def open_deck(context: object, deck: Path, screenshot: Path | None = None) -> tuple[object, DeckReport]:
+    """Open ``deck`` from file:// in a new page, refusing (and counting) every non-file request."""
+    report = DeckReport()
+    page = context.new_page()  # type: ignore[attr-defined]
+
+    def route(request_route: object) -> None:
+        url = request_route.request.url  # type: ignore[attr-defined]
+        if url.startswith("file://"):
+            request_route.continue_()  # type: ignore[attr-defined]
+        else:
+            report.refused.append(url)
+            request_route.abort()  # type: ignore[attr-defined]
+
+    page.route("**/*", route)
+    page.on("console", lambda msg: report.errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: report.errors.append(f"uncaught: {exc}"))
+    page.goto(deck.resolve().as_uri())
+    try:
+        page.wait_for_selector(".reveal.ready", timeout=START_TIMEOUT_MS)
+        report.started = True
+    except PlaywrightTimeout:  # reported through report.started
+        return page, report
+    report.slides, report.notes_plugin = page.evaluate(
+        "(id) => new Promise(done => require([id], R => done([R.getTotalSlides(), !!R.getPlugin('notes')])))",
+        REVEAL)
+    report.notes = page.locator(".slides aside.notes").count()
+    report.first_slide = page.locator(".slides section.present").first.inner_text()
+    if screenshot is not None:
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        wait_until_settled(page)  # fonts, images and the slide transition
+        page.screenshot(path=str(screenshot))
+    return page, report
+
+
+@pytest.fixture(scope="session")
+def decks() -> dict[str, Path]:
+    """Build (or reuse, when up to date) the deck of every course notebook, once per session."""
+    results = build_slides(NOTEBOOKS, SLIDES_DIR) if NOTEBOOKS else []
+    return {r.notebook.stem: r.output for r in results}
+
+
+def test_the_course_has_decks(decks: dict[str, Path]) -> None:
+    assert decks, "no notebooks/NN_*.ipynb found"
+
+
+@pytest.mark.parametrize("name", IDS)
+def test_deck_in_browser(name: str, decks: dict[str, Path], chromium_context: object) -> None:
+    page, report = open_deck(chromium_context, decks[name], SHOTS_DIR / f"{name}.png")
+    try:
+        assert report.refused == [], f"the deck tried to reach the web: {report.refused}"
+        assert report.started, "reveal.js did not start (.reveal.ready never appeared)"
+        assert report.errors == [], f"console errors: {report.errors}"
+        assert report.slides >= MIN_SLIDES, f"only {report.slides} slides (need >= {MIN_SLIDES})"
+        assert report.notes >= 1 and report.notes_plugin, "no speaker notes (cells with slide_type notes)"
+        assert "learning objectives" in report.first_slide.lower(), "the title slide lacks the objectives"
+        assert (SHOTS_DIR / f"{name}.png").stat().st_size > 5_000
+    finally:
+        page.close()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", IDS[:1])
+def test_speaker_view_shows_notes(name: str, decks: dict[str, Path], chromium_context: object) -> None:
+    """Pressing s opens reveal.js's speaker view, offline, with the notes of the current slide."""
+    page, report = open_deck(chromium_context, decks[name])
+    try:
+        assert report.started
+        note = page.locator(".slides aside.notes").first
+        expected = " ".join(note.text_content().split())[:60]
+        page.evaluate(
+            "([id, i]) => new Promise(done => require([id], R => {"
+            " const aside = document.querySelectorAll('.slides aside.notes')[i];"
+            " const s = R.getIndices(aside.closest('section')); R.slide(s.h, s.v); done(); }))",
+            [REVEAL, 0])
+        with page.expect_popup() as popup:  # type: ignore[attr-defined]
+            page.keyboard.press("s")
+        speaker = popup.value
+        speaker.wait_for_function(
+            "t => (document.querySelector('.speaker-controls-notes')?.innerText || '')"
+            ".replace(/\\s+/g, ' ').includes(t)", arg=expected, timeout=START_TIMEOUT_MS)
+        wait_until_settled(speaker)
+        speaker.screenshot(path=str(SHOTS_DIR / f"{name}.notes.png"))
+        speaker.close()
+        assert report.refused == [] and report.errors == []
+    finally:
+        page.close()  # type: ignore[attr-defined]
+
+
+def _deck_of(nb: nbformat.NotebookNode, path: Path, decks: dict[str, Path]) -> BuildResult:
+    """Write ``nb`` to ``path`` and build its deck next to it, reusing the session's vendor files."""
+    nbformat.write(nb, path)
+    out = path.parent / "slides"
+    out.mkdir()
+    (out / "vendor").symlink_to(next(iter(decks.values())).parent / "vendor", target_is_directory=True)
+    [result] = build_slides([path], out)
+    return result
+
+
+def test_browser_check_catches_a_bad_deck(tmp_path: Path, decks: dict[str, Path],
+                                          chromium_context: object) -> None:
+    """A deck with two slides, no notes and an image from the web fails every check it should."""
+    nb = new_notebook()
+    nb.cells = [new_markdown_cell("# Bad deck", metadata={"slideshow": {"slide_type": "slide"}}),
+                new_markdown_cell('<img src="https://example.org/x.png" alt="web image">',
+                                  metadata={"slideshow": {"slide_type": "slide"}})]
+    result = _deck_of(nb, tmp_path / "97_bad.ipynb", decks)
+    page, report = open_deck(chromium_context, result.output)
+    page.close()  # type: ignore[attr-defined]
+    assert report.started
+    assert report.refused == ["https://example.org/x.png"]
+    assert report.errors, "a refused request shows as a console error"
+    assert report.slides == 2 and report.notes == 0
+    assert "learning objectives" not in report.first_slide.lower()
+
+
+def test_browser_check_passes_a_good_deck_with_maths(tmp_path: Path, decks: dict[str, Path],
+                                                     chromium_context: object) -> None:
+    """A minimal conforming deck passes, and MathJax (pruned, local) typesets its formula offline."""
+    def md(text: str, slide_type: str = "slide") -> nbformat.NotebookNode:
+        return new_markdown_cell(text, metadata={"slideshow": {"slide_type": slide_type}})
+
+    nb = new_notebook()
+    nb.cells = [md("# Good deck\n\n**Learning objectives**\n\n- read a deck offline"),
+                md("Tell the class the deck works offline.", "notes"),
+                md("## Maths\n\n$$C(t) = \\frac{D}{V} e^{-k t}$$"),
+                md("## Three"), md("## Four"), md("## Five")]
+    result = _deck_of(nb, tmp_path / "96_good.ipynb", decks)
+    page, report = open_deck(chromium_context, result.output)
+    try:
+        page.keyboard.press("Space")  # type: ignore[attr-defined]
+        page.wait_for_selector(".MathJax_CHTML", timeout=START_TIMEOUT_MS)  # type: ignore[attr-defined]
+        assert report.started and report.slides == 5 and report.notes == 1
+        assert report.refused == [] and report.errors == []
+    finally:
+        page.close()  # type: ignore[attr-defined]

@@ -1,0 +1,280 @@
+"""Notebook hygiene: every committed notebook follows the course conventions (CONTRIBUTING.md).
+
+These tests read the committed notebooks; nbval (``--nbval``) separately re-runs them and compares outputs.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import shutil
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from course_tools import cells
+from course_tools.execute import execute
+from course_tools.stubs import check_ids
+from helpers import course, data
+from helpers.exercises import ANSWERS
+from tests.support import NOTEBOOKS, ROOT
+
+MACHINE_PATH = re.compile(r"(/root/|/home/|/tmp/|/work/|/Users/|[A-Z]:\\\\)")
+SECTIONS = ("Learning objectives", "Estimated time", "Prerequisites")
+ADDRESS = re.compile(r"\b0x[0-9a-fA-F]{6,}\b")
+
+pytestmark = pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks yet")
+
+
+def load(nb: Path) -> dict:
+    return json.loads(nb.read_text(encoding="utf-8"))
+
+
+def code_cells(nb: dict) -> list[dict]:
+    return [c for c in nb["cells"] if c["cell_type"] == "code"]
+
+
+def text(cell: dict) -> str:
+    src = cell["source"]
+    return "".join(src) if isinstance(src, list) else src
+
+
+def outputs_text(output: dict) -> str:
+    if output["output_type"] == "stream":
+        return "".join(output["text"])
+    parts = []
+    for mime, value in output.get("data", {}).items():
+        if mime.startswith("text/") or mime.endswith("json"):
+            parts.append(value if isinstance(value, str) else json.dumps(value))
+    parts.append(json.dumps(output.get("traceback", "")))
+    return "".join(parts)
+
+
+ids = [nb.stem for nb in NOTEBOOKS]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_executed_in_order_from_a_fresh_kernel(path):
+    counts = [c["execution_count"] for c in code_cells(load(path)) if text(c).strip()]
+    assert counts == list(range(1, len(counts) + 1)), "run `make execute` (fresh kernel, top to bottom)"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_no_errors_warnings_stderr_or_machine_paths(path):
+    for n, cell in enumerate(code_cells(load(path))):
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "error", f"code cell {n}: error output"
+            assert not (out["output_type"] == "stream" and out["name"] == "stderr"), f"code cell {n}: stderr"
+            body = outputs_text(out)
+            assert "Warning" not in body, f"code cell {n}: a warning in the output"
+            assert not MACHINE_PATH.search(body), f"code cell {n}: a machine path in the output"
+            assert not ADDRESS.search(body), f"code cell {n}: an object's memory address in the output"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_metadata_kernel_and_slides(path):
+    nb = load(path)
+    assert nb["metadata"]["kernelspec"]["name"] == "python3"
+    meta = course.course_metadata(path)
+    assert meta["order"] == int(path.name[:2])
+    types = []
+    for n, cell in enumerate(nb["cells"]):
+        slide = cells.slide_type(cell, default=None)
+        assert slide in cells.SLIDE_TYPES, f"cell {n}: slideshow.slide_type missing or unknown ({slide!r})"
+        unknown = cells.tags(cell) - cells.TAGS
+        assert not unknown, f"cell {n}: unknown tag(s) {unknown}"
+        types.append(slide)
+    assert types[0] == "slide"
+    assert sum(t in {"slide", "subslide"} for t in types) >= 5, "at least 5 slides"
+    assert cells.NOTES in types, "speaker notes (a cell with slide_type 'notes')"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_required_sections(path):
+    nb = load(path)
+    first = text(nb["cells"][0])
+    assert first.lstrip().startswith("# "), "the first cell is the title"
+    for section in SECTIONS:
+        assert section in first, f"title cell lacks {section!r}"
+    minutes = course.course_metadata(path)["minutes"]
+    assert re.search(rf"Estimated time:?\**:?\s*{minutes} minutes", first), "time must match the metadata"
+    headings = [line for c in nb["cells"] if c["cell_type"] == "markdown"
+                for line in text(c).splitlines() if line.startswith("#")]
+    joined = "\n".join(headings)
+    positions = []
+    for heading in ("Exercises", "Key takeaways", "References"):
+        match = re.search(rf"^##\s+{heading}", joined, re.MULTILINE)
+        assert match, f"missing section '## {heading}'"
+        positions.append(match.start())
+    assert positions == sorted(positions), "Exercises, Key takeaways, References in this order"
+
+
+def _runtime_imports() -> set[str]:
+    """Top-level modules a notebook may import: the standard library, ``helpers``, and the runtime
+    dependencies in pyproject.toml (IPython comes with ipykernel)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = {re.split(r"[<>=!~; \[]", dep, maxsplit=1)[0].lower() for dep in project["dependencies"]}
+    return set(sys.stdlib_module_names) | names | {"helpers", "IPython"}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_notebooks_import_only_runtime_dependencies(path):
+    """Binder and conda users get the runtime dependencies only: a notebook that imported a test tool
+    (pytest, hypothesis …) would pass nbval here and fail there."""
+    allowed = _runtime_imports()
+    for n, cell in enumerate(code_cells(load(path))):
+        for node in ast.walk(ast.parse(text(cell))):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                modules = [node.module]
+            else:
+                continue
+            for module in modules:
+                assert module.split(".")[0] in allowed, f"code cell {n}: {module} is not a runtime dependency"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_one_import_cell(path):
+    importing = []
+    for n, cell in enumerate(code_cells(load(path))):
+        tree = ast.parse(text(cell))
+        if any(isinstance(node, ast.Import | ast.ImportFrom) for node in tree.body):
+            importing.append(n)
+    assert len(importing) == 1, f"imports belong in one cell; found in code cells {importing}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_every_figure_has_description_and_known_sources(path):
+    known = set(data.load("sources")["id"])
+    figures = 0
+    for n, cell in enumerate(code_cells(load(path))):
+        outs = cell.get("outputs", [])
+        for i, out in enumerate(outs):
+            if "image/png" not in out.get("data", {}):
+                continue
+            figures += 1
+            follow = outs[i + 1] if i + 1 < len(outs) else {}
+            meta = follow.get("metadata", {}).get("course_figure")
+            assert meta, f"code cell {n}: figure without description; use helpers.style.show"
+            assert len(meta["alt"]) >= 20 and meta["sources"], f"code cell {n}: alt text and sources"
+            assert set(meta["sources"]) <= known, f"code cell {n}: unknown source ids"
+    assert figures >= 1, "every notebook has at least one figure"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_exercises_have_solution_then_check(path):
+    code = code_cells(load(path))
+    solutions = [i for i, c in enumerate(code) if cells.is_solution(c)]
+    assert solutions, "at least one exercise"
+    prefix = path.name[:2] + "."
+    for i in solutions:
+        docstring = ast.get_docstring(ast.parse(text(code[i])))
+        assert docstring, f"code cell {i}: a solution opens with a docstring stating the task"
+        assert i + 1 < len(code) and cells.is_check(code[i + 1]), f"code cell {i}: a check cell follows"
+        keys = check_ids(text(code[i + 1]))
+        assert keys, f"code cell {i + 1}: call check('NN.name', answer)"
+        for key in keys:
+            assert key in ANSWERS and key.startswith(prefix), f"unknown or misplaced answer key {key!r}"
+        shown = " ".join(outputs_text(o) for o in code[i + 1].get("outputs", []))
+        assert "Correct" in shown, f"code cell {i + 1}: the reference solution must pass its check"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_nbval_ignore_only_on_widget_cells(path):
+    """Interactive cells, and only they, are tagged ``nbval-ignore-output``; they use
+    ``helpers.widgets.explore`` (the figure of the starting values is the static one before them)."""
+    for n, cell in enumerate(code_cells(load(path))):
+        widget = re.match(r"_ = explore\(", text(cell)) is not None
+        ignored = cells.is_widget(cell)
+        assert widget == ignored, f"code cell {n}: widget cells (_ = explore(...)) and only they are ignored"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_safety_note_with_help_lines_at_the_start(path):
+    """Every notebook shows students the medical-education note with concrete help lines right after its
+    title; it is a plain markdown cell, so every edition keeps it."""
+    nb_cells = load(path)["cells"]
+    notes = [n for n, c in enumerate(nb_cells) if cells.has_tag(c, cells.SAFETY_NOTE)]
+    assert notes and notes[0] == 1, f"cell 1 is the cell tagged {cells.SAFETY_NOTE!r}"
+    for n in notes:
+        assert nb_cells[n]["cell_type"] == "markdown", f"cell {n}: the safety note is a markdown cell"
+        assert course.SAFETY_NOTE in text(nb_cells[n]), f"cell {n}: the note differs from course.SAFETY_NOTE"
+        assert not cells.is_notes(nb_cells[n]), f"cell {n}: not a speaker note"
+
+
+@pytest.mark.parametrize("name", ["03_onset_timing", "04_side_effects"])
+def test_safety_note_repeated_where_suicidal_ideation_trials_appear(name):
+    nb_cells = load(ROOT / "notebooks" / f"{name}.ipynb")["cells"]
+    mentions = [n for n, c in enumerate(nb_cells) if re.search(r"suicidal (ideation|thoughts)", text(c))
+                and not cells.has_tag(c, cells.SAFETY_NOTE) and n > 1]
+    notes = [n for n, c in enumerate(nb_cells) if cells.has_tag(c, cells.SAFETY_NOTE)]
+    assert mentions, "the notebook discusses people with suicidal thoughts"
+    assert len(notes) >= 2 and any(abs(m - n) <= 2 for m in mentions for n in notes[1:]), \
+        f"repeat the safety note next to the first mention (cell {mentions[0]})"
+
+
+VERDICT_WORDS = {"supported": "supported", "partly supported": "partly_supported",
+                 "not supported": "not_supported", "false": "false"}
+_VERDICT = r"(?:\*\*\s*|Verdict:\s*\**\s*)(partly supported|not supported|supported|false)\b"
+
+
+def verdicts_in(markdown: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """Every word after "Verdict:" in ``markdown``, and each (claim id, verdict) pair where a claim such as
+    "claim (d)" is followed by a bold or "Verdict:" verdict before the next claim is named."""
+    body = " ".join(markdown.split())
+    words = [w.strip().lower() for w in re.findall(r"Verdict:\s*\**\s*([^.*;]+?)\s*[.*;]", body)]
+    pairs = []
+    for match in re.finditer(r"claim \(([a-z]+)\)", body, re.IGNORECASE):
+        window = body[match.end():match.end() + 220]
+        window = re.split(r"claim \([a-z]+\)", window, flags=re.IGNORECASE)[0]
+        found = re.search(_VERDICT, window, re.IGNORECASE)
+        if found:
+            pairs.append((match.group(1), found.group(1).lower()))
+    return words, pairs
+
+
+def test_verdict_finder_sees_both_spellings():
+    words, pairs = verdicts_in("Claim (g): \"it ends\". **Verdict: partly supported.** and claim (e): "
+                               "**false**; claim (k) has none. Verdict: imprecise.")
+    assert words == ["partly supported", "imprecise"]
+    assert pairs == [("g", "partly supported"), ("e", "false")]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_one_claim_one_verdict(path):
+    """Prose that names a claim of the claims table with a verdict uses that claim's verdict, and only the
+    words of the course's verdict scale."""
+    claims = data.load("claims").set_index("claim_id")["verdict"]
+    for n, cell in enumerate(load(path)["cells"]):
+        if cell["cell_type"] != "markdown":
+            continue
+        words, pairs = verdicts_in(text(cell))
+        for word in words:
+            assert word in VERDICT_WORDS, f"cell {n}: verdict {word!r} is not on the course's scale"
+        for claim_id, word in pairs:
+            assert VERDICT_WORDS[word] == claims[claim_id], \
+                f"cell {n}: claim ({claim_id}) is {claims[claim_id]!r} in data/claims.csv, not {word!r}"
+
+
+def test_readme_contents_match_the_notebooks():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| \[`(\d\d_\w+\.ipynb)`\].*\| (\d+) \|$", readme, re.MULTILINE))
+    assert sorted(rows) == [nb.name for nb in NOTEBOOKS], "README contents table lists other notebooks"
+    for nb in NOTEBOOKS:
+        assert int(rows[nb.name]) == course.course_metadata(nb)["minutes"], f"README minutes of {nb.name}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_runs_from_another_working_directory(path, tmp_path):
+    copy = tmp_path / path.name
+    shutil.copy(path, copy)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    nb = execute(copy, cwd=elsewhere, write=False)
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
+    assert not errors

@@ -1,0 +1,72 @@
+"""``python -m course_tools``: execute, slides and student, their progress lines and errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from course_tools import __main__ as cli
+from course_tools import build
+from tests.support.synthetic import write_synthetic
+
+
+@pytest.fixture
+def synthetic(tmp_path: Path) -> Path:
+    return write_synthetic(tmp_path)
+
+
+def test_student_reports_progress_and_errors(synthetic: Path, tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "cli"
+    assert cli.main(["student", str(synthetic), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert f"student: {synthetic.name} -> " in printed and "(built)" in printed
+    assert "1 built, 0 up to date" in printed
+    assert cli.main(["student", str(synthetic), "--out", str(out)]) == 0
+    assert "(up to date)" in capsys.readouterr().out
+    assert cli.main(["student", str(synthetic), "--out", str(out), "--force"]) == 0
+    assert "1 built, 0 up to date" in capsys.readouterr().out
+    assert cli.main(["student", str(tmp_path / "nope.ipynb"), "--out", str(out)]) == 1
+    assert "student: error: notebooks" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli.main(["handouts"])
+    with pytest.raises(SystemExit):
+        cli.main([])
+
+
+def test_slides_reports_progress(synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                 capsys: pytest.CaptureFixture[str]) -> None:
+    installed = []
+    monkeypatch.setattr(build, "install_vendor", installed.append)  # no npm here
+    out = tmp_path / "decks"
+    assert cli.main(["slides", str(synthetic), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert installed == [out]
+    assert f"slides: {synthetic.name} -> " in printed and "1 built, 0 up to date" in printed
+    assert "press s for the speaker notes" in printed
+    assert (out / "99_synthetic.slides.html").is_file()
+
+
+def test_execute_runs_notebooks_in_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "01_tiny.ipynb"
+    nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print(6 * 7)")]), path)
+    assert cli.main(["execute", str(path)]) == 0
+    assert capsys.readouterr().out == "executing 01_tiny.ipynb ...\nexecuted 1 notebook(s)\n"
+    [cell] = nbformat.read(path, as_version=4).cells
+    assert cell.outputs[0]["text"] == "42\n" and cell.execution_count == 1
+    assert cli.main(["execute", str(tmp_path / "nope.ipynb")]) == 1
+    assert "execute: error: notebooks: no notebook at" in capsys.readouterr().err
+
+
+def test_module_runs_as_a_command(synthetic: Path, tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", "course_tools", "student", str(synthetic), "--out",
+                          str(tmp_path / "m")], capture_output=True, text=True, check=False)
+    assert run.returncode == 0, run.stderr
+    assert (tmp_path / "m" / synthetic.name).is_file()
+    usage = subprocess.run([sys.executable, "-m", "course_tools", "--help"], capture_output=True, text=True,
+                           check=False)
+    assert usage.returncode == 0 and "{execute,slides,student}" in usage.stdout
