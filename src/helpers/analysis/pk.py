@@ -41,6 +41,7 @@ __all__ = [
     "exposure_table",
     "load_parameters",
     "load_routes",
+    "model_sources",
     "ng_per_ml_to_um",
     "peak",
     "simulate",
@@ -66,6 +67,11 @@ def simulate(regimen: Regimen, *, weight_kg: float = 70.0, t_end_min: float = 24
     return _model.simulate(regimen, weight_kg=weight_kg, t_end_min=t_end_min, dt_min=dt_min, params=params,
                            routes=routes)
 
+
+
+def model_sources() -> list[str]:
+    """Source ids of the model's parameters, as ``data/pk_parameters.csv`` records them."""
+    return list(load("pk_parameters").attrs["sources"])
 
 
 def _pk_values() -> dict[tuple[str, str], list[float]]:

@@ -16,7 +16,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from helpers._validate import real
-from helpers.analysis.pk import REGIMENS, Dose, Regimen, Simulation, simulate
+from helpers.analysis.pk import REGIMENS, Dose, Regimen, Simulation, model_sources, simulate
 from helpers.figures.rendering import show
 from helpers.figures.style import LINESTYLES, MARKERS, OKABE_ITO, PALETTE, figure, log_scale
 
@@ -270,10 +270,14 @@ def plot_bioavailability(table: pd.DataFrame, *, title: str) -> Figure:
     return fig
 
 
-#: Sources of the dose explorer: the model's parameters (see ``pk_parameters.csv``), the regimens and the
-#: bands.
-EXPLORER_SOURCES = ("kamp2020", "perezruixo2021", "ketalar_pi", "spravato_pi", "fava2018", "zanos2018",
-                    "aalto2002")
+#: Source of the explorer's IV arms (the dose levels of the Fava 2018 trial); the model's parameters and the
+#: bands bring their own sources from their tables.
+EXPLORER_ARM_SOURCES = ("fava2018",)
+
+
+def explorer_sources(bands: pd.DataFrame) -> list[str]:
+    """The dose explorer's sources: the model's parameters, the explorer's arms and ``bands``' rows."""
+    return list(dict.fromkeys([*model_sources(), *EXPLORER_ARM_SOURCES, *bands.attrs["sources"]]))
 
 
 def show_dose_explorer(regimen: str = EXPLORER_REFERENCE, weight_kg: float = 70.0, *,
@@ -288,4 +292,4 @@ def show_dose_explorer(regimen: str = EXPLORER_REFERENCE, weight_kg: float = 70.
     show(fig, alt=f"Modelled plasma concentration over 4 hours for {name} in a {weight_kg:g} kg "
          f"adult{compared}, over the dissociation band, the mean level of one hallucination study and the "
          "anaesthesia band.",
-         sources=list(EXPLORER_SOURCES))
+         sources=explorer_sources(bands))

@@ -86,8 +86,8 @@ class RenderedFigure:
     The PNG carries no metadata chunk (matplotlib would name its version), so its bytes depend only on
     the pixels.
 
-    In a notebook it shows as the image, with a ``text/plain`` summary (size, axes and the :func:`digest`
-    of the data) that nbval compares.
+    In a notebook it shows as the image, with a ``text/plain`` summary (the number of axes and the
+    :func:`digest` of the data) that nbval compares.
     """
 
     figure: Figure
@@ -113,10 +113,13 @@ class RenderedFigure:
         return int.from_bytes(self.png[16:20], "big"), int.from_bytes(self.png[20:24], "big")
 
     def summary(self) -> str:
-        """One line for ``text/plain``: the PNG's size, the number of axes and the data digest."""
-        width, height = self.size_px
+        """One line for ``text/plain``: the number of axes and the data digest.
+
+        The PNG's pixel size is left out on purpose: it moves with font metrics and text layout, which
+        differ between machines, while the digest changes only when the plotted data do.
+        """
         axes = len(self.figure.axes)
-        return f"<Figure {width}x{height} px with {axes} Axes; data digest {digest(self.figure)}>"
+        return f"<Figure with {axes} Axes; data digest {digest(self.figure)}>"
 
     def __repr__(self) -> str:  # what a plain Python prompt prints, rather than the PNG's bytes
         return self.summary()
@@ -160,7 +163,7 @@ def show(fig: Figure, *, alt: str, sources: str | Iterable[str]) -> None:
     """Display ``fig`` with its source line and a text description, then close it.
 
     The figure is drawn once, as a PNG cropped to its content like Jupyter's inline backend does, and
-    displayed as a :class:`RenderedFigure` (whose ``text/plain`` names its size, axes and the
+    displayed as a :class:`RenderedFigure` (whose ``text/plain`` names its axes and the
     :func:`digest` of its data), followed by the description.
 
     Parameters

@@ -147,3 +147,14 @@ def test_bioavailability_chart():
         pk_plots.plot_bioavailability(table.iloc[0:0], title="t")
     with pytest.raises(ValueError, match="table"):
         pk_plots.plot_bioavailability(table.assign(route="smoked"), title="t")
+
+
+def test_explorer_sources_come_from_the_tables(bands):
+    """The source line names every parameter's and band's source, read from the tables, plus the arms'."""
+    sources = pk_plots.explorer_sources(bands)
+    parameters = data.load("pk_parameters")
+    assert set(parameters["source_id"]) | set(bands["source_id"]) | {"fava2018"} == set(sources)
+    assert len(sources) == len(set(sources)), "each source once"
+    fewer = bands[bands["source_id"] == "zanos2018"].copy()
+    fewer.attrs["sources"] = ["zanos2018"]
+    assert "aalto2002" not in pk_plots.explorer_sources(fewer)
