@@ -1,5 +1,6 @@
 # ketamine-notebooks — the commands students, instructors and CI use.
-#   make lab       open the course in JupyterLab (sets everything up on first use)
+#   make lab       students: your own copy of the course (workspace/) in JupyterLab; runtime only
+#   make lab-instructor  the instructor notebooks (with solutions) in JupyterLab
 #   make test      run every check: lint, unit tests, strict nbval, hygiene, editions, browser
 #   make execute   re-execute every notebook in place (NB=notebooks/xx.ipynb for one)
 #   make slides    offline reveal.js decks in build/slides/
@@ -11,24 +12,44 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+RUNTIME := $(VENV)/.runtime
+# The student's own folder: git-ignored, never removed by any target, never overwritten where changed.
+WORKSPACE ?= workspace
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 NB     ?=
 PYTEST_WORKERS ?= 2
 
-.PHONY: help venv lab test lint unit nbval execute slides student benchmark lock browser-deps clean
+.PHONY: help venv lab lab-instructor workspace test lint unit nbval execute slides student benchmark lock browser-deps clean
 
 help:
-	@sed -n '2,9p' Makefile | sed 's/^# *//'
+	@sed -n '2,10p' Makefile | sed 's/^# *//'
 
+# Runtime only (what a student needs) ...
+$(RUNTIME): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
+	@touch $(RUNTIME)
+
+# ... and with the test tools (what make test and the authoring targets need).
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
-	@touch $(STAMP)
+	@touch $(RUNTIME) $(STAMP)
 
 venv: $(STAMP)
 
-lab: $(STAMP)
+# Students: build the student edition, copy what is new into $(WORKSPACE) (keeping every notebook you have
+# changed) and open the course map there.
+workspace: $(RUNTIME)
+	$(BIN)/python -m course_tools student
+	$(BIN)/python -m course_tools workspace --to $(WORKSPACE)
+
+lab: workspace
+	cd $(WORKSPACE) && $(abspath $(BIN))/jupyter lab $(ROOT_FLAG) 00_course_map.ipynb
+
+lab-instructor: $(RUNTIME)
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_course_map.ipynb
 
 lint: $(STAMP)

@@ -3,10 +3,12 @@
     python -m course_tools execute [NOTEBOOK ...]
     python -m course_tools slides  [NOTEBOOK ...] [--out DIR] [--force]
     python -m course_tools student [NOTEBOOK ...] [--out DIR] [--force]
+    python -m course_tools workspace [--edition DIR] [--to DIR]
 
 With no notebook given, every ``notebooks/NN_*.ipynb`` is used. ``execute`` runs notebooks in place in a
 fresh kernel; ``slides`` and ``student`` rebuild only the editions whose notebook (or build recipe)
-changed, unless ``--force`` is given.
+changed, unless ``--force`` is given. ``workspace`` copies the student edition into the student's own
+folder and never overwrites a notebook the student has changed.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from course_tools.build import build_slides, build_student, display, find_notebooks
+from course_tools.build import build_slides, build_student, default_out_dir, display, find_notebooks
 from course_tools.execute import execute
+from course_tools.workspace import sync_workspace
 
 __all__ = ["main"]
 
@@ -49,8 +52,21 @@ def _edition(edition: str, notebooks: list[Path], out: Path | None, force: bool)
     return 0
 
 
+def _workspace(edition: Path | None, workspace: Path) -> int:
+    try:
+        edition = edition if edition is not None else default_out_dir("student")
+        report = sync_workspace(edition, workspace)
+    except ValueError as err:
+        print(f"workspace: error: {err}", file=sys.stderr)
+        return 1
+    for line in report.lines():
+        print(f"workspace: {line}")
+    print(f"workspace: your notebooks are in {display(workspace)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point (``python -m course_tools execute|slides|student``)."""
+    """Command-line entry point (``python -m course_tools execute|slides|student|workspace``)."""
     parser = argparse.ArgumentParser(prog="python -m course_tools", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("execute", help="execute notebooks in place")
@@ -60,9 +76,15 @@ def main(argv: list[str] | None = None) -> int:
         build.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/NN_*.ipynb")
         build.add_argument("--out", type=Path, default=None, help=f"output folder (default: build/{edition})")
         build.add_argument("--force", action="store_true", help="rebuild even when up to date")
+    space = sub.add_parser("workspace", help="copy the student edition into the student's folder, keeping "
+                           "every notebook the student has changed")
+    space.add_argument("--edition", type=Path, default=None, help="student edition (default: build/student)")
+    space.add_argument("--to", type=Path, default=Path("workspace"), help="the student's folder")
     args = parser.parse_args(argv)
     if args.command == "execute":
         return _execute(args.notebooks)
+    if args.command == "workspace":
+        return _workspace(args.edition, args.to)
     return _edition(args.command, args.notebooks, args.out, args.force)
 
 

@@ -36,8 +36,8 @@ from course_tools import cells, preprocessors
 from course_tools.vendor import install_vendor
 from helpers.data.paths import notebooks_dir, repo_dir
 
-__all__ = ["TEMPLATES_DIR", "BuildResult", "build_slides", "build_student", "display", "find_notebooks",
-           "slides_exporter", "student_exporter"]
+__all__ = ["TEMPLATES_DIR", "BuildResult", "build_slides", "build_student", "default_out_dir", "display",
+           "find_notebooks", "slides_exporter", "student_exporter"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
@@ -130,6 +130,11 @@ def find_notebooks(notebooks: Iterable[str | Path] | None = None) -> list[Path]:
         if path.suffix != ".ipynb" or not path.is_file():
             raise ValueError(f"notebooks: no notebook at {path}")
     return given
+
+
+def default_out_dir(edition: str) -> Path:
+    """``build/<edition>`` in the checkout, where ``make slides`` and ``make student`` write."""
+    return _out_dir(None, edition)
 
 
 def _out_dir(out_dir: str | Path | None, edition: str) -> Path:

@@ -1,4 +1,4 @@
-"""``python -m course_tools``: execute, slides and student, their progress lines and errors."""
+"""``python -m course_tools``: execute, slides, student and workspace, their progress lines and errors."""
 
 from __future__ import annotations
 
@@ -38,6 +38,20 @@ def test_student_reports_progress_and_errors(synthetic: Path, tmp_path: Path,
         cli.main([])
 
 
+def test_workspace_reports_what_it_kept_and_errors(synthetic: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    edition, space = tmp_path / "edition", tmp_path / "workspace"
+    assert cli.main(["student", str(synthetic), "--out", str(edition)]) == 0
+    capsys.readouterr()
+    assert cli.main(["workspace", "--edition", str(edition), "--to", str(space)]) == 0
+    assert f"workspace: added: {synthetic.name}" in capsys.readouterr().out
+    (space / synthetic.name).write_text((space / synthetic.name).read_text() + " ", encoding="utf-8")
+    assert cli.main(["workspace", "--edition", str(edition), "--to", str(space)]) == 0
+    assert f"workspace: kept your work in: {synthetic.name}" in capsys.readouterr().out
+    assert cli.main(["workspace", "--edition", str(tmp_path / "none"), "--to", str(space)]) == 1
+    assert "workspace: error: edition: " in capsys.readouterr().err
+
+
 def test_slides_reports_progress(synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                  capsys: pytest.CaptureFixture[str]) -> None:
     installed = []
@@ -69,4 +83,4 @@ def test_module_runs_as_a_command(synthetic: Path, tmp_path: Path) -> None:
     assert (tmp_path / "m" / synthetic.name).is_file()
     usage = subprocess.run([sys.executable, "-m", "course_tools", "--help"], capture_output=True, text=True,
                            check=False)
-    assert usage.returncode == 0 and "{execute,slides,student}" in usage.stdout
+    assert usage.returncode == 0 and "{execute,slides,student,workspace}" in usage.stdout
