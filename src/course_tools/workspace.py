@@ -51,6 +51,8 @@ class SyncReport:
         for label, names in (("added", self.added), ("updated (unchanged by you)", self.updated)):
             if names:
                 out.append(f"{label}: " + ", ".join(names))
+        if self.unchanged:
+            out.append(f"up to date: {len(self.unchanged)} notebook(s)")
         return out
 
 

@@ -36,6 +36,7 @@ def test_a_second_sync_changes_nothing(edition: Path, tmp_path: Path) -> None:
     sync_workspace(edition, space)
     report = sync_workspace(edition, space)
     assert report.unchanged == ["00_map.ipynb", "01_nmda.ipynb"] and not report.added + report.updated
+    assert report.lines() == ["up to date: 2 notebook(s)"]
 
 
 def test_the_students_edit_is_kept_when_the_course_changes(edition: Path, tmp_path: Path) -> None:
