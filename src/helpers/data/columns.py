@@ -19,6 +19,16 @@ import_pandera_strategies_without_hypothesis()  # before the first pandera check
 __all__ = ["choice", "count", "integer", "nonneg", "number", "pct", "table", "text"]
 
 
+def _bounds(min_value: float | None, max_value: float | None) -> list[pa.Check]:
+    """Inclusive range checks for whichever of ``min_value`` and ``max_value`` is given."""
+    checks = []
+    if min_value is not None:
+        checks.append(pa.Check.ge(min_value))
+    if max_value is not None:
+        checks.append(pa.Check.le(max_value))
+    return checks
+
+
 def text(*, required: bool = True, pattern: str | None = None, unique: bool = False) -> pa.Column:
     """A text column; ``required`` forbids empty cells, ``pattern`` is a full-match regex."""
     checks = [pa.Check.str_matches(rf"^(?:{pattern})$")] if pattern else []
@@ -29,12 +39,7 @@ def number(
     *, required: bool = True, min_value: float | None = None, max_value: float | None = None
 ) -> pa.Column:
     """A real-valued column with optional inclusive bounds."""
-    checks = []
-    if min_value is not None:
-        checks.append(pa.Check.ge(min_value))
-    if max_value is not None:
-        checks.append(pa.Check.le(max_value))
-    return pa.Column(float, checks=checks, nullable=not required, coerce=True)
+    return pa.Column(float, checks=_bounds(min_value, max_value), nullable=not required, coerce=True)
 
 
 def nonneg(*, required: bool = True, max_value: float | None = None) -> pa.Column:
@@ -51,12 +56,7 @@ def integer(
     *, required: bool = True, min_value: int | None = None, max_value: int | None = None
 ) -> pa.Column:
     """An integer column (nullable ``Int64`` so that optional cells may be empty)."""
-    checks = []
-    if min_value is not None:
-        checks.append(pa.Check.ge(min_value))
-    if max_value is not None:
-        checks.append(pa.Check.le(max_value))
-    return pa.Column("Int64", checks=checks, nullable=not required, coerce=True)
+    return pa.Column("Int64", checks=_bounds(min_value, max_value), nullable=not required, coerce=True)
 
 
 def count(*, required: bool = True) -> pa.Column:

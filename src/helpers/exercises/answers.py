@@ -99,10 +99,10 @@ ANSWERS.update(
                         "patients: the interval is wide (see the table above).",
         ),
         "03.first_separation_h": Answer(
-        value=2, kind="number", abs_tol=0, unit="hours",
-        hint="Find the leftmost filled circle on the time axis and read the tick below it.",
-        explanation="Esketamine 84 mg was ahead of placebo spray 2 h after the dose, the first time point "
-                    "reported in Table 1 of Daly 2018: nothing earlier was reported.",
+            value=2, kind="number", abs_tol=0, unit="hours",
+            hint="Find the leftmost filled circle on the time axis and read the tick below it.",
+            explanation="Esketamine 84 mg was ahead of placebo spray 2 h after the dose, the first time point "
+                        "reported in Table 1 of Daly 2018: nothing earlier was reported.",
         ),
         "03.control_arm_changes": Answer(
             value="control", kind="choice", options=("ketamine", "control"),
