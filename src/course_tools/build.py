@@ -9,7 +9,7 @@ One source notebook, three editions:
   (:mod:`course_tools.vendor`) into ``build/slides/vendor/``, images are embedded. Code tagged
   ``remove-input`` is hidden, ``notes`` cells become speaker notes (``s`` key), answers appear on the next
   key press (:data:`course_tools.preprocessors.SLIDES`);
-* ``build/student/NN_name.ipynb``: ``instructor`` cells removed and outputs of ``exercise``, ``check`` and
+* ``build/student/NN_name.ipynb``: ``instructor`` and ``model-answer`` cells removed and outputs of ``exercise``, ``check`` and
   ``solution`` cells cleared (nbconvert's ``TagRemovePreprocessor``), then speaker notes removed and every
   ``solution`` cell replaced by an exercise stub (:data:`course_tools.preprocessors.STUDENT`).
 
@@ -47,7 +47,7 @@ TAG_RULES = {
     "slides": {"remove_input_tags": [cells.REMOVE_INPUT],
                "remove_all_outputs_tags": [cells.NBVAL_IGNORE_OUTPUT],
                "remove_cell_tags": []},
-    "student": {"remove_cell_tags": [cells.INSTRUCTOR],
+    "student": {"remove_cell_tags": [cells.INSTRUCTOR, cells.MODEL_ANSWER],
                 "remove_all_outputs_tags": [cells.EXERCISE, cells.CHECK, cells.SOLUTION],
                 "remove_input_tags": []},
 }

@@ -13,14 +13,18 @@ from helpers.course import SAFETY_TAG
 from helpers.data.paths import NOTEBOOK_GLOB  # the one place the notebook file names are spelled
 
 __all__ = [
+    "CALLOUTS",
     "CHECK",
     "CONTINUE",
     "EXERCISE",
     "FRAGMENT",
     "INSTRUCTOR",
+    "MODEL_ANSWER",
     "NBVAL_IGNORE_OUTPUT",
     "NOTEBOOK_GLOB",
     "NOTES",
+    "PITFALL",
+    "REFLECTION",
     "REMOVE_INPUT",
     "SAFETY_NOTE",
     "SKIP",
@@ -29,11 +33,16 @@ __all__ = [
     "SOLUTION",
     "SUBSLIDE",
     "TAGS",
+    "THINK",
+    "YOUR_ANSWER",
     "has_tag",
+    "is_callout",
     "is_check",
     "is_exercise",
     "is_instructor",
+    "is_model_answer",
     "is_notes",
+    "is_reflection",
     "is_solution",
     "is_widget",
     "slide_type",
@@ -49,9 +58,18 @@ INSTRUCTOR = "instructor"  # removed from the student edition
 REMOVE_INPUT = "remove-input"  # code hidden in the deck, output kept
 NBVAL_IGNORE_OUTPUT = "nbval-ignore-output"  # interactive (widget) cells only
 SAFETY_NOTE = SAFETY_TAG  # the medical-education note with help lines (helpers.course.SAFETY_NOTE)
+REFLECTION = "reflection"  # a question the student answers in words (markdown)
+YOUR_ANSWER = "your-answer"  # the student's answer cell after a reflection (skipped in the deck)
+MODEL_ANSWER = "model-answer"  # the model answer of a reflection: removed from the student edition
+THINK = "think"  # a visible callout: a question to pause on
+PITFALL = "pitfall"  # a visible callout: a common misreading
+
+#: The visible callouts of a lesson.
+CALLOUTS = frozenset({THINK, PITFALL})
 
 #: Every tag a course notebook may use.
-TAGS = frozenset({SOLUTION, CHECK, EXERCISE, INSTRUCTOR, REMOVE_INPUT, NBVAL_IGNORE_OUTPUT, SAFETY_NOTE})
+TAGS = frozenset({SOLUTION, CHECK, EXERCISE, INSTRUCTOR, REMOVE_INPUT, NBVAL_IGNORE_OUTPUT, SAFETY_NOTE,
+                  REFLECTION, YOUR_ANSWER, MODEL_ANSWER, THINK, PITFALL})
 
 # --- slide types (metadata.slideshow.slide_type) ------------------------------------------------------
 SLIDE = "slide"
@@ -108,3 +126,18 @@ def is_widget(cell: Mapping) -> bool:
 def is_notes(cell: Mapping) -> bool:
     """Speaker notes."""
     return slide_type(cell) == NOTES
+
+
+def is_reflection(cell: Mapping) -> bool:
+    """A question the student answers in words."""
+    return has_tag(cell, REFLECTION)
+
+
+def is_model_answer(cell: Mapping) -> bool:
+    """The model answer of a reflection (instructor edition and decks only)."""
+    return has_tag(cell, MODEL_ANSWER)
+
+
+def is_callout(cell: Mapping) -> bool:
+    """A visible ``think`` or ``pitfall`` callout."""
+    return bool(tags(cell) & CALLOUTS)

@@ -1,14 +1,14 @@
 """Exercise stubs: what replaces a ``solution`` cell in the student edition, worked out from its AST.
 
 A solution cell opens with a docstring stating the task and assigns its answer to named variables; the
-stub keeps the docstring, sets each of those names to ``...`` and raises ``NotImplementedError``. The
-``check`` cells after it name the exercise (:func:`check_ids`).
+stub keeps the docstring and sets each of those names to ``...``. It does not raise: JupyterLab's "Run All"
+goes past an unanswered exercise, ``check`` answers "not answered yet", and no later cell depends on the
+student's answer. The ``check`` cells after it name the exercise (:func:`check_ids`).
 """
 
 from __future__ import annotations
 
 import ast
-import json
 
 __all__ = ["check_ids", "solution_names", "student_stub"]
 
@@ -87,9 +87,9 @@ def check_ids(source: str) -> list[str]:
 def student_stub(source: str, exercise: str) -> str:
     """The exercise stub that replaces a solution cell in the student edition.
 
-    The stub keeps the solution's docstring (the task) exactly as written, sets every name the solution
-    assigns to ``...`` (``helpers.exercises.check`` reads ``...`` as "not answered yet") and ends with
-    ``raise NotImplementedError("Exercise …")``.
+    The stub keeps the solution's docstring (the task) exactly as written, then a comment naming the
+    exercise, then sets every name the solution assigns to ``...`` (``helpers.exercises.check`` reads
+    ``...`` as "not answered yet"). It never raises, so "Run All" runs the whole notebook.
 
     Parameters
     ----------
@@ -97,7 +97,7 @@ def student_stub(source: str, exercise: str) -> str:
         The Python source of the ``solution`` cell. Its first statement must be a docstring stating the
         task and it must assign the answer to at least one name.
     exercise
-        How the exercise is named in the error message, e.g. ``"01.peak_um"``.
+        How the exercise is named in the stub's comment, e.g. ``"01.peak_um"``.
 
     Raises
     ------
@@ -115,7 +115,5 @@ def student_stub(source: str, exercise: str) -> str:
     names = solution_names(source)
     if not names:
         raise ValueError("source: a solution cell must assign its answer to a named variable")
-    message = f"Exercise {exercise.strip()}: replace each ... with your answer, then delete this line."
-    lines = [docstring or "", *(f"{name} = ..." for name in names),
-             f"raise NotImplementedError({json.dumps(message, ensure_ascii=False)})"]
-    return "\n".join(lines)
+    comment = f"# Exercise {exercise.strip()}: replace each ... with your answer, then run this cell and the next."
+    return "\n".join([docstring or "", comment, *(f"{name} = ..." for name in names)])

@@ -17,7 +17,7 @@ import pytest
 
 from course_tools import cells
 from course_tools.execute import execute
-from course_tools.stubs import check_ids
+from course_tools.stubs import check_ids, solution_names
 from helpers import course, data
 from helpers.exercises import ANSWERS
 from tests.support import NOTEBOOKS, ROOT
@@ -105,11 +105,140 @@ def test_required_sections(path):
                 for line in text(c).splitlines() if line.startswith("#")]
     joined = "\n".join(headings)
     positions = []
-    for heading in ("Exercises", "Key takeaways", "References"):
+    for heading in ("Key takeaways", "What's next", "References"):
         match = re.search(rf"^##\s+{heading}", joined, re.MULTILINE)
         assert match, f"missing section '## {heading}'"
         positions.append(match.start())
-    assert positions == sorted(positions), "Exercises, Key takeaways, References in this order"
+    assert positions == sorted(positions), "Key takeaways, What's next, References in this order"
+
+
+# --- the frame of a lesson (Pythia, Neuromatch): prerequisites table, contents with minutes ---------------
+PREREQ_ROW = re.compile(r"^\|(?P<concept>[^|]+)\|\s*(?P<importance>[^|]+?)\s*\|(?P<where>[^|]+)\|\s*$",
+                        re.M)
+CONTENTS_ROW = re.compile(
+    r"^\s*\d+\.\s+\[?(?P<title>[^\]\n]+?)\]?(?:\([^)]*\))?\s*[—–-]\s*(?P<min>\d+)\s*min", re.M)
+
+
+def prerequisites(first_cell: str) -> list[tuple[str, str, str]]:
+    """The rows (concept, importance, where to learn it) of the title cell's prerequisites table."""
+    block = first_cell[first_cell.index("Prerequisites"):]
+    rows = [(m["concept"].strip(), m["importance"].strip(), m["where"].strip())
+            for m in PREREQ_ROW.finditer(block)]
+    return [r for r in rows if r[0].lower() != "concept" and not set(r[0]) <= set("-: ")]
+
+
+def contents_minutes(first_cell: str) -> list[tuple[str, int]]:
+    """The title cell's contents: (section, minutes) per numbered line under "Contents"."""
+    if "Contents" not in first_cell:
+        return []
+    block = first_cell[first_cell.index("Contents"):]
+    return [(m["title"].strip(), int(m["min"])) for m in CONTENTS_ROW.finditer(block)]
+
+
+def test_frame_parsers_read_the_documented_format():
+    cell = ("# T\n\n**Prerequisites.**\n\n| Concept | Importance | Where to learn it |\n|---|---|---|\n"
+            "| Percentages | Necessary | school maths |\n| Receptors | Helpful | [01](01_x.ipynb) |\n\n"
+            "**Contents** (45 minutes)\n\n1. [Two clocks](#Two-clocks) — 10 min\n2. Caveats — 35 min\n")
+    assert prerequisites(cell) == [("Percentages", "Necessary", "school maths"),
+                                   ("Receptors", "Helpful", "[01](01_x.ipynb)")]
+    assert contents_minutes(cell) == [("Two clocks", 10), ("Caveats", 35)]
+    assert contents_minutes("# T\nno contents") == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_lesson_frame_prerequisites_and_contents(path):
+    """A prerequisites table (concept, Necessary/Helpful, where to learn it) and a contents list whose
+    minutes add up to the notebook's estimated time."""
+    first = text(load(path)["cells"][0])
+    rows = prerequisites(first)
+    assert rows, "title cell: a prerequisites table | Concept | Importance | Where to learn it |"
+    assert {importance for _, importance, _ in rows} <= {"Necessary", "Helpful"}, rows
+    sections = contents_minutes(first)
+    assert len(sections) >= 3, "title cell: **Contents** with a numbered line per section and its minutes"
+    minutes = course.course_metadata(path)["minutes"]
+    assert sum(m for _, m in sections) == minutes, f"contents minutes {sections} must add up to {minutes}"
+
+
+# --- active lessons: interleaved checks, reflection, callouts, demos with questions ------------------------
+LESSONS = [p for p in NOTEBOOKS if not p.name.startswith("00")]
+CALLOUT_MARK = {cells.THINK: "> **Think", cells.PITFALL: "> **Pitfall"}
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_interleaved_checks(path):
+    """At least four checked exercises, the first before the middle of the notebook."""
+    nb_cells = load(path)["cells"]
+    checks = [i for i, c in enumerate(nb_cells) if c["cell_type"] == "code" and cells.is_check(c)]
+    assert len(checks) >= 4, f"{len(checks)} check cells; a lesson needs at least 4"
+    assert checks[0] < len(nb_cells) / 2, f"first check at cell {checks[0]} of {len(nb_cells)}: too late"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_reflection_with_answer_cell_and_model_answer(path):
+    """A reflection question, then the student's answer cell (skipped in the deck), then a model answer."""
+    nb_cells = load(path)["cells"]
+    reflections = [i for i, c in enumerate(nb_cells) if cells.is_reflection(c)]
+    assert reflections, "at least one markdown cell tagged 'reflection'"
+    for i in reflections:
+        assert nb_cells[i]["cell_type"] == "markdown", f"cell {i}: a reflection is markdown"
+        answer, model = nb_cells[i + 1], nb_cells[i + 2]
+        assert cells.YOUR_ANSWER in cells.tags(answer) and answer["cell_type"] == "markdown", \
+            f"cell {i + 1}: the student's answer cell (markdown, tag 'your-answer') follows a reflection"
+        assert cells.slide_type(answer) == cells.SKIP, f"cell {i + 1}: the answer cell is skipped in the deck"
+        assert cells.is_model_answer(model) and model["cell_type"] == "markdown", \
+            f"cell {i + 2}: a model answer (markdown, tag 'model-answer') follows the answer cell"
+        assert cells.slide_type(model) == cells.CONTINUE, f"cell {i + 2}: the deck reveals it as a fragment"
+    orphans = [i for i, c in enumerate(nb_cells) if cells.is_model_answer(c) and i - 2 not in reflections]
+    assert not orphans, f"model answers without a reflection two cells before: {orphans}"
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=[p.stem for p in LESSONS])
+def test_visible_callouts(path):
+    """At least two think/pitfall callouts, visible to students (not speaker notes), marked as such."""
+    nb_cells = load(path)["cells"]
+    callouts = [(i, c) for i, c in enumerate(nb_cells) if cells.is_callout(c)]
+    assert len(callouts) >= 2, f"{len(callouts)} think/pitfall callouts; a lesson needs at least 2"
+    for i, cell in callouts:
+        assert cell["cell_type"] == "markdown" and not cells.is_notes(cell), f"cell {i}: visible markdown"
+        [kind] = cells.tags(cell) & cells.CALLOUTS
+        mark = CALLOUT_MARK[kind]
+        assert text(cell).lstrip().startswith(mark), f"cell {i}: starts with {mark!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_every_interactive_demo_asks_questions(path):
+    """Each explorer is preceded (within three cells) by an "Interactive demo" with numbered questions and
+    a collapsible explanation."""
+    nb_cells = load(path)["cells"]
+    for i, cell in enumerate(nb_cells):
+        if cell["cell_type"] == "code" and cells.is_widget(cell):
+            before = "\n".join(text(c) for c in nb_cells[max(0, i - 3):i] if c["cell_type"] == "markdown")
+            assert "Interactive demo" in before, f"cell {i}: an 'Interactive demo' prompt comes before it"
+            assert re.search(r"^\s*2\.\s", before, re.M), f"cell {i}: 2-3 numbered questions"
+            assert "<details>" in before, f"cell {i}: a collapsible explanation (<details>)"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_no_cell_depends_on_a_students_answer(path):
+    """Run All in the student edition: names that only solution cells assign are not read by later cells
+    (other than their check cells), so a blank exercise never breaks the rest of the notebook."""
+    code = code_cells(load(path))
+    defined_elsewhere: set[str] = set()
+    for cell in code:
+        if not cells.is_solution(cell):
+            for node in ast.walk(ast.parse(text(cell))):
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                    defined_elsewhere.add(node.id)
+    answers: set[str] = set()
+    for n, cell in enumerate(code):
+        if cells.is_solution(cell):
+            answers |= set(solution_names(text(cell))) - defined_elsewhere
+            continue
+        if cells.is_check(cell):
+            continue
+        used = {node.id for node in ast.walk(ast.parse(text(cell)))
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load)}
+        assert not used & answers, f"code cell {n} reads {sorted(used & answers)}, set only by an exercise"
 
 
 def _runtime_imports() -> set[str]:

@@ -18,7 +18,7 @@ class RevealAnswers(Preprocessor):
     notes keep their slide type.
     """
 
-    tags = Set(Unicode(), default_value={cells.SOLUTION, cells.CHECK},
+    tags = Set(Unicode(), default_value={cells.SOLUTION, cells.CHECK, cells.MODEL_ANSWER},
                help="Tags of the cells revealed on demand.").tag(config=True)
 
     def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:

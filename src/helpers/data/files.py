@@ -123,6 +123,8 @@ def _validated(name: str, version: Version) -> pd.DataFrame:
     if name != "sources":
         known = registry()
         for number, cell in enumerate(frame["source_id"], start=1):
+            if pd.isna(cell):  # only where the schema allows an empty source_id (the glossary)
+                continue
             for source_id in split_ids(cell):
                 if source_id not in known:
                     raise DataFileError(

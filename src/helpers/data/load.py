@@ -34,7 +34,7 @@ def load(name: str) -> pd.DataFrame:
     frame = validated(name).copy()
     ids: list[str] = []
     if "source_id" in frame:
-        for cell in frame["source_id"]:
+        for cell in frame["source_id"].dropna():  # empty only where the schema allows it (the glossary)
             ids.extend(i for i in split_ids(cell) if i not in ids)
     frame.attrs = {"name": name, "file": f"{name}.csv", "sources": ids, "citations": sources(ids)}
     return frame

@@ -66,6 +66,20 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     ),
 }
 
+# --- 00 course map: the course glossary ----------------------------------------------------------------
+# One row per term, in plain language. ``introduced_in`` is the notebook (file stem) where the term is first
+# taught; that notebook links the term to the glossary in notebook 00. ``source_id`` is filled where the
+# definition comes from a source (a label, a law); plain-language definitions written for the course have
+# none — the only table whose ``source_id`` may be empty.
+SCHEMAS["glossary"] = table(
+    {
+        "term": text(unique=True),
+        "definition": text(),
+        "introduced_in": text(pattern=r"\d{2}_[a-z0-9_]+"),
+        "source_id": text(required=False),
+    },
+)
+
 # --- 01 glutamate / NMDA: plasma concentration bands (shared with notebook 02) ---------------------
 # effect: slug such as antidepressant_infusion_peak, analgesia, dissociation, psychotomimetic,
 # anaesthesia, hallucinations; low == high for a point value. Several rows per effect are allowed when

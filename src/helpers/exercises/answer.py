@@ -5,9 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from numbers import Real
 
-__all__ = ["KINDS", "Answer"]
+__all__ = ["KINDS", "SLIPS", "Answer"]
 
 KINDS = ("number", "choice", "bool")
+
+#: Slips an author can name for a numeric answer (``Answer(slips=(("percentage_points", 18.0),))``): the
+#: value a student gets by making that slip, and what :func:`helpers.exercises.check` then says. Slips that
+#: need no value (a fraction given for a percentage, a risk difference given for an NNT) are recognised
+#: without being named.
+SLIPS: dict[str, str] = {
+    "percentage_points": "that is the difference in percentage points, but the question asks for a relative "
+                         "difference: divide the difference by the comparison group's rate.",
+    "relative": "that is a relative difference, but the question asks for the difference in percentage "
+                "points: subtract one percentage from the other.",
+}
 
 
 @dataclass(frozen=True)
@@ -30,6 +41,9 @@ class Answer:
         Shown when the answer is wrong.
     explanation
         Shown with a correct answer (optional).
+    slips
+        ``(kind, value)`` pairs: a wrong answer close to ``value`` is the slip ``kind`` (a key of
+        :data:`SLIPS`), and the feedback says so.
     """
 
     value: object
@@ -40,6 +54,7 @@ class Answer:
     options: tuple[str, ...] = field(default_factory=tuple)
     hint: str = ""
     explanation: str = ""
+    slips: tuple[tuple[str, float], ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -52,3 +67,10 @@ class Answer:
             raise ValueError(f"value: a bool question needs True or False, got {self.value!r}")
         if self.rel_tol < 0 or self.abs_tol < 0:
             raise ValueError("rel_tol/abs_tol: tolerances must be >= 0")
+        for slip in self.slips:
+            if (not isinstance(slip, tuple) or len(slip) != 2 or slip[0] not in SLIPS
+                    or isinstance(slip[1], bool) or not isinstance(slip[1], Real)):
+                raise ValueError(f"slips: expected (kind, value) pairs with kind in {tuple(SLIPS)}, "
+                                 f"got {slip!r}")
+        if self.slips and self.kind != "number":
+            raise ValueError("slips: only number questions have slips")

@@ -1,19 +1,23 @@
 """Instant feedback on exercises: ``check(question_id, answer)`` and its :class:`Feedback`.
 
 ``check`` returns a :class:`Feedback` that shows as a coloured note in JupyterLab and as plain text
-elsewhere: correct, how far off, or a hint.
+elsewhere: correct, how far off, or a hint. It recognises the common slips and says so kindly: a fraction
+given for a percentage (0.41 for 41 %), a risk difference given for a number needed to treat or harm, a
+value off by a factor of 1,000 (a unit), the slips an answer names (:data:`helpers.exercises.answer.SLIPS`),
+and option words that differ only in case, spaces, hyphens or underscores.
 """
 
 from __future__ import annotations
 
 import html
 import math
+import re
 from dataclasses import dataclass
 from numbers import Real
 
 import numpy as np
 
-from helpers.exercises.answer import Answer
+from helpers.exercises.answer import SLIPS, Answer
 from helpers.exercises.answers import ANSWERS
 
 __all__ = ["Feedback", "check"]
@@ -45,6 +49,35 @@ def _fmt(x: float, unit: str) -> str:
     return f"{text} {unit}".strip()
 
 
+#: Units of percentages (a fraction given for one is a slip) and of numbers needed to treat or harm (a risk
+#: difference given for one is a slip).
+PERCENT_UNITS = frozenset({"%", "percentage points"})
+COUNT_UNITS = frozenset({"patients"})
+
+
+def _close(got: float, want: float, ref: Answer) -> bool:
+    return math.isclose(got, want, rel_tol=max(ref.rel_tol, 0.01), abs_tol=ref.abs_tol)
+
+
+def _slip(ref: Answer, got: float, want: float) -> str | None:
+    """What went wrong, when ``got`` is a known slip away from ``want``; None otherwise."""
+    for kind, value in ref.slips:
+        if _close(got, float(value), ref):
+            return f"Almost: {SLIPS[kind]}"
+    if ref.unit in PERCENT_UNITS and _close(got * 100, want, ref):
+        return (f"Almost: {got:g} is a fraction; the question asks for a percentage, so multiply by 100 "
+                f"({got * 100:.3g} %).")
+    if ref.unit not in COUNT_UNITS:
+        return None
+    if want >= 1 and 0 < abs(got) < 1 and _close(1 / abs(got), abs(want), ref):
+        return (f"Almost: {got:g} looks like a risk difference. A number needed to treat (or harm) is its "
+                "reciprocal: 1 / risk difference.")
+    if want >= 1 and 1 <= abs(got) <= 100 and got != want and _close(100 / abs(got), abs(want), ref):
+        return (f"Almost: {got:g} looks like a risk difference in percentage points. A number needed to "
+                "treat (or harm) is 100 / (difference in percentage points).")
+    return None
+
+
 def _check_number(ref: Answer, answer: object) -> tuple[bool, str]:
     if isinstance(answer, bool) or not isinstance(answer, Real | np.number):
         return False, f"Expected a number, got {type(answer).__name__}. {ref.hint}".strip()
@@ -54,6 +87,9 @@ def _check_number(ref: Answer, answer: object) -> tuple[bool, str]:
         return False, f"Expected a finite number, got {got}. {ref.hint}".strip()
     if math.isclose(got, want, rel_tol=ref.rel_tol, abs_tol=ref.abs_tol):
         return True, f"Correct: {_fmt(got, ref.unit)}. {ref.explanation}".strip()
+    slip = _slip(ref, got, want)
+    if slip:
+        return False, f"{slip} {ref.hint}".strip()
     if want != 0 and got != 0 and got / want > 0:
         ratio = got / want
         for factor in (1000.0, 1e6):
@@ -65,6 +101,11 @@ def _check_number(ref: Answer, answer: object) -> tuple[bool, str]:
         direction = "too high" if off > 0 else "too low"
         return False, f"Not quite: {_fmt(got, ref.unit)} is {abs(off):.0f}% {direction}. {ref.hint}".strip()
     return False, f"Not quite: {_fmt(got, ref.unit)}. {ref.hint}".strip()
+
+
+def _words(option: str) -> str:
+    """An option as words: case, surrounding space, hyphens and underscores do not matter."""
+    return re.sub(r"[\s_\-]+", " ", option).strip().lower()
 
 
 def check(question_id: str, answer: object) -> Feedback:
@@ -97,12 +138,12 @@ def check(question_id: str, answer: object) -> Feedback:
             ok = bool(answer) == ref.value
             message = f"Correct. {ref.explanation}".strip() if ok else f"Not quite. {ref.hint}".strip()
     else:
-        options = {o.lower(): o for o in ref.options}
-        given = str(answer).strip().lower()
+        options = {_words(o): o for o in ref.options}
+        given = _words(str(answer))
         if given not in options:
             ok, message = False, f"Choose one of: {', '.join(ref.options)}."
         else:
-            ok = given == str(ref.value).lower()
+            ok = given == _words(str(ref.value))
             message = (f"Correct: {options[given]}. {ref.explanation}".strip() if ok
                        else f"Not quite: {options[given]} is not the best answer. {ref.hint}".strip())
     return Feedback(question_id, ok, message)

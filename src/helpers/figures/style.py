@@ -6,6 +6,7 @@ colour *and* marker or line style, so no information is carried by colour alone.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,13 +15,19 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import NullFormatter, StrMethodFormatter
 
 __all__ = [
+    "ARM_STYLES",
+    "GREY",
     "LINESTYLES",
     "MARKERS",
     "OKABE_ITO",
     "PALETTE",
     "STYLE_FILE",
+    "ArmStyle",
+    "arm_style",
+    "data_style",
     "figure",
     "log_scale",
+    "model_style",
     "use",
 ]
 
@@ -40,6 +47,10 @@ OKABE_ITO: dict[str, str] = {
 }
 
 
+#: A mid grey for control arms that are not the drug (contrast 4.5:1 on white).
+GREY = "#767676"
+
+
 #: Series colours in the order of the style's colour cycle.
 PALETTE: list[str] = [OKABE_ITO[k] for k in
                       ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "black")]
@@ -51,6 +62,70 @@ MARKERS: list[str] = ["o", "s", "^", "D", "v", "P", "X"]
 
 #: Line styles paired with :data:`PALETTE` (the same as the style's cycle).
 LINESTYLES: list[Any] = ["-", "--", ":", "-.", (0, (5, 1, 1, 1)), (0, (1, 1)), (0, (3, 1, 1, 1, 1, 1))]
+
+
+@dataclass(frozen=True)
+class ArmStyle:
+    """How one regimen or trial arm looks in every chart of the course.
+
+    Parameters
+    ----------
+    label
+        The words a legend shows.
+    color
+        One of :data:`OKABE_ITO`, or :data:`GREY` for an active placebo.
+    marker
+        The marker of measured data (never drawn on model curves).
+    linestyle
+        The line style of a model curve or of lines joining measured points.
+    """
+
+    label: str
+    color: str
+    marker: str
+    linestyle: Any
+
+
+#: One style per regimen and per control arm, across the whole course: notebooks 02–05 draw the same
+#: regimen in the same colour, marker and line style. Keys of the modelled regimens are those of
+#: :data:`helpers.science.regimens.REGIMENS`.
+ARM_STYLES: dict[str, ArmStyle] = {
+    "antidepressant_infusion": ArmStyle("Ketamine 0.5 mg/kg IV over 40 min", OKABE_ITO["blue"], "o", "-"),
+    "anaesthetic_induction": ArmStyle("Ketamine 2 mg/kg IV bolus", OKABE_ITO["vermillion"], "D", "-."),
+    "esketamine_56": ArmStyle("Esketamine 56 mg nasal", OKABE_ITO["sky_blue"], "^", ":"),
+    "esketamine_84": ArmStyle("Esketamine 84 mg nasal", OKABE_ITO["bluish_green"], "s", "--"),
+    "ketamine_other_dose": ArmStyle("Ketamine, another dose", OKABE_ITO["reddish_purple"], "v",
+                                    (0, (5, 1, 1, 1))),
+    "ssri": ArmStyle("SSRI", OKABE_ITO["orange"], "P", (0, (3, 1, 1, 1, 1, 1))),
+    "midazolam": ArmStyle("Midazolam (active placebo)", GREY, "X", (0, (5, 2))),
+    "placebo": ArmStyle("Placebo", OKABE_ITO["black"], "o", (0, (1, 1))),
+}
+
+
+def arm_style(key: str) -> ArmStyle:
+    """The course's style of a regimen or arm (a key of :data:`ARM_STYLES`).
+
+    Raises
+    ------
+    ValueError
+        ``key`` is not a known regimen or arm.
+    """
+    if key not in ARM_STYLES:
+        raise ValueError(f"key: unknown regimen or arm {key!r}; known: {', '.join(ARM_STYLES)}")
+    return ARM_STYLES[key]
+
+
+def model_style(key: str) -> dict[str, Any]:
+    """``plot`` keyword arguments for a *model* curve of ``key``: colour and line style, no markers
+    (markers would read as measurements)."""
+    style = arm_style(key)
+    return {"color": style.color, "linestyle": style.linestyle, "marker": "None"}
+
+
+def data_style(key: str) -> dict[str, Any]:
+    """``plot``/``errorbar`` keyword arguments for *measured* points of ``key``: colour and marker."""
+    style = arm_style(key)
+    return {"color": style.color, "marker": style.marker}
 
 
 def use() -> None:

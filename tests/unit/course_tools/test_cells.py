@@ -36,7 +36,8 @@ def test_tags_and_slide_type_read_the_metadata(json: bool) -> None:
 @pytest.mark.parametrize(
     ("predicate", "tag"),
     [(cells.is_solution, "solution"), (cells.is_check, "check"), (cells.is_exercise, "exercise"),
-     (cells.is_instructor, "instructor"), (cells.is_widget, "nbval-ignore-output")],
+     (cells.is_instructor, "instructor"), (cells.is_widget, "nbval-ignore-output"),
+     (cells.is_reflection, "reflection"), (cells.is_model_answer, "model-answer")],
 )
 def test_tag_predicates(predicate, tag: str) -> None:
     assert predicate(_cell("-", tag))
@@ -47,6 +48,12 @@ def test_tag_predicates(predicate, tag: str) -> None:
     assert not predicate(_cell("-", tag.upper()))         # tags are case-sensitive
 
 
+@pytest.mark.parametrize("tag", ["think", "pitfall"])
+def test_is_callout(tag: str) -> None:
+    assert cells.is_callout(_cell("-", tag))
+    assert not cells.is_callout(_cell("-", *sorted(cells.TAGS - cells.CALLOUTS)))
+
+
 def test_is_notes() -> None:
     assert cells.is_notes(_cell("notes"))
     assert not cells.is_notes(_cell("slide", "notes"))      # a tag called notes is not a slide type
@@ -55,7 +62,9 @@ def test_is_notes() -> None:
 
 def test_vocabulary() -> None:
     assert cells.TAGS == {"solution", "check", "exercise", "instructor", "remove-input",
-                          "nbval-ignore-output", "safety-note"}
+                          "nbval-ignore-output", "safety-note", "reflection", "your-answer", "model-answer",
+                          "think", "pitfall"}
+    assert cells.CALLOUTS == {"think", "pitfall"}
     assert cells.SAFETY_NOTE == course.SAFETY_TAG
     assert cells.SLIDE_TYPES == {"slide", "subslide", "fragment", "skip", "notes", "-"}
     assert cells.NOTEBOOK_GLOB == "[0-9][0-9]_*.ipynb"

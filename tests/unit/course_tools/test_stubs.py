@@ -36,15 +36,16 @@ def test_check_ids_finds_every_check_call() -> None:
         check_ids(b"check()")  # type: ignore[arg-type]
 
 
-def test_student_stub_keeps_docstring_blanks_names_and_raises() -> None:
+def test_student_stub_keeps_docstring_blanks_names_and_does_not_raise() -> None:
     source = "'''Compute the peak in µM.\n\n    Two lines.'''\nmw = 237.7\npeak_um = 1000 / mw\n"
     stub = student_stub(source, "01.peak_um")
     assert stub.startswith("'''Compute the peak in µM.\n\n    Two lines.'''\n")
-    assert "mw = ...\npeak_um = ...\n" in stub
+    assert stub.endswith("mw = ...\npeak_um = ...")
     assert "237.7" not in stub and "1000" not in stub
+    assert "# Exercise 01.peak_um: replace each ..." in stub
+    assert "raise" not in stub, "Run All must go past an unanswered exercise"
     namespace: dict = {}
-    with pytest.raises(NotImplementedError, match=r"Exercise 01\.peak_um"):
-        exec(compile(stub, "<stub>", "exec"), namespace)
+    exec(compile(stub, "<stub>", "exec"), namespace)
     assert namespace["mw"] is Ellipsis and namespace["peak_um"] is Ellipsis
 
 
@@ -78,16 +79,15 @@ identifiers = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True).filter(
        task=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40).filter(
            lambda s: '"' not in s and "\\" not in s))
 def test_student_stub_property(names: list[str], values: list[int], task: str) -> None:
-    """Any solution: the stub parses, binds every name to ..., raises, and leaks none of the values."""
+    """Any solution: the stub parses, binds every name to ..., runs without error, leaks none of the values."""
     body = "\n".join(f"{n} = {v}" for n, v in zip(names, values, strict=False))
     source = f'"""{task}"""\n{body}\n'
     stub = student_stub(source, "00.q")
     tree = ast.parse(stub)
     assert ast.get_docstring(tree, clean=False) == task
-    assert isinstance(tree.body[-1], ast.Raise)
+    assert not any(isinstance(node, ast.Raise) for node in ast.walk(tree))
     for value in values[: len(names)]:
         assert str(value) not in stub
     namespace: dict = {}
-    with pytest.raises(NotImplementedError):
-        exec(compile(stub, "<stub>", "exec"), namespace)
+    exec(compile(stub, "<stub>", "exec"), namespace)
     assert all(namespace[n] is Ellipsis for n in names)

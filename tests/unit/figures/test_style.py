@@ -46,3 +46,17 @@ def test_digest_does_not_depend_on_whether_the_figure_was_drawn():
     fresh.axes[0].set_ylim(-1, 5)
     drawn.canvas.draw()  # drawing moves the spines to the view limits
     assert rendering.digest(drawn) == rendering.digest(fresh)
+
+
+def test_one_style_per_regimen_and_arm() -> None:
+    """Every modelled regimen has a course style; no two arms share a colour and marker pair."""
+    from helpers.figures import style
+    from helpers.science.regimens import REGIMENS
+
+    assert set(REGIMENS) <= set(style.ARM_STYLES)
+    pairs = [(s.color, s.marker) for s in style.ARM_STYLES.values()]
+    assert len(set(pairs)) == len(pairs)
+    assert style.model_style("esketamine_84")["marker"] == "None", "model curves carry no data markers"
+    assert style.data_style("esketamine_84")["marker"] == "s"
+    with pytest.raises(ValueError, match="key"):
+        style.arm_style("esketamine_28")
