@@ -5,6 +5,7 @@
 #   make execute   re-execute every notebook in place (NB=notebooks/xx.ipynb for one)
 #   make slides    offline reveal.js decks in build/slides/
 #   make student   student editions without solutions in build/student/
+#   make nbgrader  nbgrader source (graded questions) and release in build/nbgrader/ (instructors)
 #   make benchmark timing and memory of the course next to a floor notebook
 #   make lock      re-resolve the newest allowed versions into constraints.txt
 
@@ -19,10 +20,11 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 NB     ?=
 PYTEST_WORKERS ?= 2
 
-.PHONY: help venv lab lab-instructor workspace test lint unit nbval execute slides student benchmark lock browser-deps clean
+.PHONY: help venv lab lab-instructor workspace test lint unit nbval execute slides student nbgrader benchmark lock \
+	browser-deps clean
 
 help:
-	@sed -n '2,10p' Makefile | sed 's/^# *//'
+	@sed -n '2,11p' Makefile | sed 's/^# *//'
 
 # Runtime only (what a student needs) ...
 $(RUNTIME): pyproject.toml constraints.txt
@@ -48,6 +50,15 @@ workspace: $(RUNTIME)
 
 lab: workspace
 	cd $(WORKSPACE) && $(abspath $(BIN))/jupyter lab $(ROOT_FLAG) 00_course_map.ipynb
+
+# Instructors who grade with nbgrader: the grading extra on top of the runtime (never in make lab).
+GRADING := $(VENV)/.grading
+$(GRADING): $(RUNTIME)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[grading]"
+	@touch $(GRADING)
+
+nbgrader: $(GRADING)
+	$(BIN)/python -m course_tools nbgrader $(NB)
 
 lab-instructor: $(RUNTIME)
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_course_map.ipynb
@@ -95,5 +106,7 @@ lock:
 	{ grep '^#' constraints.txt; $(LOCK_VENV)/bin/python -m pip freeze --exclude-editable; } > constraints.txt.new
 	mv constraints.txt.new constraints.txt && rm -rf $(LOCK_VENV)
 
+# Everything built, except the nbgrader sources an instructor may have edited (build/nbgrader/source).
 clean:
-	rm -rf build
+	@if [ -d build ]; then find build -mindepth 1 -maxdepth 1 ! -name nbgrader -exec rm -rf {} +; fi
+	rm -rf build/nbgrader/release build/nbgrader/.staging build/nbgrader/nbgrader_config.py

@@ -4,11 +4,13 @@
     python -m course_tools slides  [NOTEBOOK ...] [--out DIR] [--force]
     python -m course_tools student [NOTEBOOK ...] [--out DIR] [--force]
     python -m course_tools workspace [--edition DIR] [--to DIR]
+    python -m course_tools nbgrader [NOTEBOOK ...] [--out DIR]
 
 With no notebook given, every ``notebooks/NN_*.ipynb`` is used. ``execute`` runs notebooks in place in a
 fresh kernel; ``slides`` and ``student`` rebuild only the editions whose notebook (or build recipe)
 changed, unless ``--force`` is given. ``workspace`` copies the student edition into the student's own
-folder and never overwrites a notebook the student has changed.
+folder and never overwrites a notebook the student has changed. ``nbgrader`` writes the nbgrader source
+notebooks (graded questions with hidden tests) and the student release (needs the ``grading`` extra).
 """
 
 from __future__ import annotations
@@ -65,8 +67,29 @@ def _workspace(edition: Path | None, workspace: Path) -> int:
     return 0
 
 
+def _nbgrader(notebooks: list[Path], out: Path | None) -> int:
+    try:
+        from course_tools import grading  # nbgrader is an extra: only this command needs it
+        paths = find_notebooks(notebooks or None)
+        out = out if out is not None else default_out_dir("nbgrader")
+        reports = grading.build_source(paths, out)
+        for assignment, report in reports.items():
+            for line in report.lines():
+                print(f"nbgrader: {assignment}: {line}")
+        release = grading.generate_release(out, list(reports))
+    except ModuleNotFoundError as err:
+        print(f"nbgrader: error: {err.name} is not installed; run make nbgrader (it installs the grading "
+              "extra)", file=sys.stderr)
+        return 1
+    except (ValueError, RuntimeError) as err:
+        print(f"nbgrader: error: {err}", file=sys.stderr)
+        return 1
+    print(f"nbgrader: source in {display(out / 'source')}, release in {display(release)}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point (``python -m course_tools execute|slides|student|workspace``)."""
+    """Command-line entry point (``python -m course_tools execute|slides|student|workspace|nbgrader``)."""
     parser = argparse.ArgumentParser(prog="python -m course_tools", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("execute", help="execute notebooks in place")
@@ -80,11 +103,17 @@ def main(argv: list[str] | None = None) -> int:
                            "every notebook the student has changed")
     space.add_argument("--edition", type=Path, default=None, help="student edition (default: build/student)")
     space.add_argument("--to", type=Path, default=Path("workspace"), help="the student's folder")
+    grade = sub.add_parser("nbgrader", help="nbgrader source notebooks (graded questions, hidden tests) and "
+                           "the release")
+    grade.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/NN_*.ipynb")
+    grade.add_argument("--out", type=Path, default=None, help="course folder (default: build/nbgrader)")
     args = parser.parse_args(argv)
     if args.command == "execute":
         return _execute(args.notebooks)
     if args.command == "workspace":
         return _workspace(args.edition, args.to)
+    if args.command == "nbgrader":
+        return _nbgrader(args.notebooks, args.out)
     return _edition(args.command, args.notebooks, args.out, args.force)
 
 

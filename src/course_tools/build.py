@@ -9,9 +9,10 @@ One source notebook, three editions:
   (:mod:`course_tools.vendor`) into ``build/slides/vendor/``, images are embedded. Code tagged
   ``remove-input`` is hidden, ``notes`` cells become speaker notes (``s`` key), answers appear on the next
   key press (:data:`course_tools.preprocessors.SLIDES`);
-* ``build/student/NN_name.ipynb``: ``instructor`` and ``model-answer`` cells removed and outputs of ``exercise``, ``check`` and
-  ``solution`` cells cleared (nbconvert's ``TagRemovePreprocessor``), then speaker notes removed and every
-  ``solution`` cell replaced by an exercise stub (:data:`course_tools.preprocessors.STUDENT`).
+* ``build/student/NN_name.ipynb``: ``instructor`` and ``model-answer`` cells removed and outputs of
+  ``exercise``, ``check`` and ``solution`` cells cleared (nbconvert's ``TagRemovePreprocessor``), then
+  speaker notes removed and every ``solution`` cell replaced by an exercise stub
+  (:data:`course_tools.preprocessors.STUDENT`).
 
 Only editions whose notebook or build recipe (this package's code, templates and the nbconvert version)
 changed are rebuilt, unless ``force`` is given: a stamp per notebook records what it was built from.

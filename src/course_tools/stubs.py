@@ -115,5 +115,6 @@ def student_stub(source: str, exercise: str) -> str:
     names = solution_names(source)
     if not names:
         raise ValueError("source: a solution cell must assign its answer to a named variable")
-    comment = f"# Exercise {exercise.strip()}: replace each ... with your answer, then run this cell and the next."
+    comment = (f"# Exercise {exercise.strip()}: replace each ... with your answer, "
+               "then run this cell and the next.")
     return "\n".join([docstring or "", comment, *(f"{name} = ..." for name in names)])

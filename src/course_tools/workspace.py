@@ -38,13 +38,14 @@ class SyncReport:
     unchanged: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # the student's work, left exactly as it was
     newer_version: list[str] = field(default_factory=list)  # kept notebooks the course has since changed
+    command: str = "make lab"  # what brings a renamed copy's course version back
 
     def lines(self) -> list[str]:
         """Human-readable summary lines, the student's kept work and newer versions first."""
         out = []
         if self.newer_version:
             out.append("kept your work; the course has a newer version of: " + ", ".join(self.newer_version)
-                       + " (rename your copy and run make lab again to get it)")
+                       + f" (rename your copy and run {self.command} again to get it)")
         kept_same = [n for n in self.kept if n not in self.newer_version]
         if kept_same:
             out.append("kept your work in: " + ", ".join(kept_same))
@@ -82,7 +83,7 @@ def _copy(source: Path, target: Path) -> str:
     return _sha256(target)
 
 
-def sync_workspace(edition: str | Path, workspace: str | Path) -> SyncReport:
+def sync_workspace(edition: str | Path, workspace: str | Path, *, command: str = "make lab") -> SyncReport:
     """Bring the student edition in ``edition`` into ``workspace`` without touching the student's work.
 
     Parameters
@@ -91,6 +92,8 @@ def sync_workspace(edition: str | Path, workspace: str | Path) -> SyncReport:
         Folder of the built student edition (``NN_name.ipynb`` files).
     workspace : str or Path
         The student's folder; created when missing.
+    command : str
+        The command the report names for getting a newer version (``make nbgrader`` for graders' sources).
 
     Returns
     -------
@@ -110,7 +113,7 @@ def sync_workspace(edition: str | Path, workspace: str | Path) -> SyncReport:
         raise ValueError(f"workspace: {workspace} exists and is not a folder")
     workspace.mkdir(parents=True, exist_ok=True)
     manifest = _read_manifest(workspace)
-    report = SyncReport()
+    report = SyncReport(command=command)
     for source in notebooks:
         name, target = source.name, workspace / source.name
         course_version = _sha256(source)

@@ -199,3 +199,19 @@ def test_notebook_runs_from_installed_package(tmp_path: Path, installed: Path, n
     helpers_file, data_dir = last.split()
     assert Path(helpers_file).is_relative_to(installed)
     assert Path(data_dir) == installed / "helpers" / "_data"
+
+
+def test_no_graded_value_in_the_installed_package(installed: Path) -> None:
+    """Questions graded with nbgrader must not be answerable by reading the installed course: their
+    expected values (3 and 4 significant digits, 2 decimals) appear in no installed file."""
+    from course_tools.graded import GRADED
+    from tests.support.grading import value_strings, words
+
+    tokens: set[str] = set()
+    for path in installed.rglob("*"):
+        if path.is_file() and path.suffix in {".py", ".csv", ".md", ".mplstyle", ".json", ".txt"}:
+            tokens |= words(path.read_text(encoding="utf-8"))
+    assert "spravato_pi" in tokens and "3.166" in tokens, "the reader sees the installed files and answers"
+    for question in GRADED:
+        found = value_strings(question.expected) & tokens
+        assert not found, f"{question.name}: {found} appears in the installed package"

@@ -9,17 +9,24 @@ Each rule's settings can be changed through a traitlets ``Config``, e.g.
 
 from __future__ import annotations
 
+from course_tools.preprocessors.autograded_answers import AutogradedAnswers
 from course_tools.preprocessors.deck_title import DeckTitle
+from course_tools.preprocessors.graded_questions import GradedQuestions
+from course_tools.preprocessors.graded_reflections import GradedReflections
 from course_tools.preprocessors.mark_edition import MarkEdition
 from course_tools.preprocessors.remove_notes import RemoveSpeakerNotes
 from course_tools.preprocessors.reveal_answers import RevealAnswers
 from course_tools.preprocessors.stub_solutions import StubSolutions
 
-__all__ = ["SLIDES", "STUDENT", "DeckTitle", "MarkEdition", "RemoveSpeakerNotes", "RevealAnswers",
-           "StubSolutions"]
+__all__ = ["NBGRADER", "SLIDES", "STUDENT", "AutogradedAnswers", "DeckTitle", "GradedQuestions",
+           "GradedReflections", "MarkEdition", "RemoveSpeakerNotes", "RevealAnswers", "StubSolutions"]
 
 #: The student edition: speaker notes out, solutions stubbed, the notebook marked as the student edition.
 STUDENT = (RemoveSpeakerNotes, StubSolutions, MarkEdition)
 
 #: The deck: the course title on the browser tab, answers revealed on the next key press.
 SLIDES = (DeckTitle, RevealAnswers)
+
+#: The nbgrader source: speaker notes out, self-study answers and checks marked for nbgrader, reflections
+#: graded by hand, the graded questions added (``instructor`` cells are removed before, by nbconvert).
+NBGRADER = (RemoveSpeakerNotes, AutogradedAnswers, GradedReflections, GradedQuestions)

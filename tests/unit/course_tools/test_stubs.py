@@ -79,7 +79,7 @@ identifiers = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True).filter(
        task=st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40).filter(
            lambda s: '"' not in s and "\\" not in s))
 def test_student_stub_property(names: list[str], values: list[int], task: str) -> None:
-    """Any solution: the stub parses, binds every name to ..., runs without error, leaks none of the values."""
+    """Any solution: the stub parses, binds every name to ..., runs without error and leaks no value."""
     body = "\n".join(f"{n} = {v}" for n, v in zip(names, values, strict=False))
     source = f'"""{task}"""\n{body}\n'
     stub = student_stub(source, "00.q")

@@ -144,7 +144,7 @@ def test_option_spelling_does_not_matter(key, given):
 
 @pytest.mark.parametrize("slips", [(("typo", 1.0),), (("relative", "1"),), (("relative",),), ("relative",)])
 def test_malformed_slips_are_refused(slips):
-    with pytest.raises(ValueError, match="^slips"):
+    with pytest.raises(ValueError, match=r"^slips"):
         Answer(value=1.0, slips=slips)
-    with pytest.raises(ValueError, match="^slips"):
+    with pytest.raises(ValueError, match=r"^slips"):
         Answer(value=True, kind="bool", slips=(("relative", 1.0),))
