@@ -8,6 +8,8 @@
 #   make nbgrader  nbgrader source (graded questions) and release in build/nbgrader/ (instructors)
 #   make benchmark timing and memory of the course next to a floor notebook
 #   make lock      re-resolve the newest allowed versions into constraints.txt
+#   make clean     remove what was built (keeps workspace/ and your edited nbgrader sources)
+#   make distclean remove .venv and all of build/ too (never workspace/)
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -16,28 +18,44 @@ STAMP  := $(VENV)/.installed
 RUNTIME := $(VENV)/.runtime
 # The student's own folder: git-ignored, never removed by any target, never overwritten where changed.
 WORKSPACE ?= workspace
-ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 NB     ?=
 PYTEST_WORKERS ?= 2
 
 .PHONY: help venv lab lab-instructor workspace test lint unit nbval execute slides student nbgrader benchmark lock \
-	browser-deps clean
+	browser-deps clean distclean venv-python
 
 help:
-	@sed -n '2,11p' Makefile | sed 's/^# *//'
+	@sed -n '2,13p' Makefile | sed 's/^# *//'
+
+# The venv: made by $(PYTHON) (3.11 or newer); one made by an older or a broken Python is made again, saying
+# why, so a failed first try never blocks the next.
+define make_venv
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "setup: the course needs Python 3.11 or newer, and $(PYTHON) is $$($(PYTHON) -V 2>&1);" \
+		"install Python 3.11 and run again with PYTHON=python3.11" >&2; exit 1; }
+	@if [ -e $(VENV) ] && ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; \
+	then echo "setup: $(VENV) was made by an older or a broken Python; making it again"; rm -rf $(VENV); fi
+	@test -x $(BIN)/python || { echo "setup: making the virtual environment $(VENV)"; $(PYTHON) -m venv $(VENV); }
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+endef
+
+# Only the venv's Python (made again when too old or broken); the install targets below start with it.
+venv-python:
+	$(make_venv)
 
 # Runtime only (what a student needs) ...
 $(RUNTIME): pyproject.toml constraints.txt
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e .
+	$(make_venv)
+	@echo "setup: installing the course's Python packages into $(VENV) (about 550 MB; a few minutes the first time)"
+	$(BIN)/python -m pip install --progress-bar on -c constraints.txt -e .
 	@touch $(RUNTIME)
 
 # ... and with the test tools (what make test and the authoring targets need).
 $(STAMP): pyproject.toml constraints.txt
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	$(make_venv)
+	@echo "setup: installing the course's packages and its test tools into $(VENV) (about 900 MB; a few" \
+		"minutes the first time)"
+	$(BIN)/python -m pip install --progress-bar on -c constraints.txt -e ".[test]"
 	@touch $(RUNTIME) $(STAMP)
 
 venv: $(STAMP)
@@ -48,8 +66,10 @@ workspace: $(RUNTIME)
 	$(BIN)/python -m course_tools student
 	$(BIN)/python -m course_tools workspace --to $(WORKSPACE)
 
-lab: workspace
-	cd $(WORKSPACE) && $(abspath $(BIN))/jupyter lab $(ROOT_FLAG) 00_course_map.ipynb
+# make lab = python -m course_tools lab (the same steps as make workspace, then JupyterLab; kernels on
+# private sockets, see src/course_tools/kernels.py).
+lab: $(RUNTIME)
+	$(BIN)/python -m course_tools lab --to $(WORKSPACE)
 
 # Instructors who grade with nbgrader: the grading extra on top of the runtime (never in make lab).
 GRADING := $(VENV)/.grading
@@ -61,7 +81,7 @@ nbgrader: $(GRADING)
 	$(BIN)/python -m course_tools nbgrader $(NB)
 
 lab-instructor: $(RUNTIME)
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00_course_map.ipynb
+	$(BIN)/python -m course_tools lab --instructor
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks notebooks
@@ -70,8 +90,9 @@ test: $(STAMP) lint browser-deps
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile \
 		--nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks
 
+# Every test that needs neither Chromium nor npm (no root needed).
 unit: $(STAMP)
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not browser" tests
 
 nbval: $(STAMP)
 	$(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadfile \
@@ -86,12 +107,11 @@ slides: $(STAMP)
 student: $(STAMP)
 	$(BIN)/python -m course_tools student $(NB)
 
-# What the tests need beyond Python, from Debian: Chromium for the real-browser tests (Playwright drives
-# /usr/bin/chromium and never downloads a browser) and npm, which installs the decks' offline reveal.js.
-browser-deps:
-	@test -x /usr/bin/chromium && command -v npm >/dev/null || { \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		$$(test -x /usr/bin/chromium || echo chromium) $$(command -v npm >/dev/null || echo npm) >/dev/null; }
+# What the tests need beyond Python: Chromium for the real-browser tests (Playwright drives /usr/bin/chromium
+# and never downloads a browser) and npm, which installs the decks' offline reveal.js. As root on Debian
+# (CI) they are installed, saying so first; otherwise one sentence says what is missing and how to get it.
+browser-deps: $(STAMP)
+	@$(BIN)/python -m course_tools deps
 
 benchmark: $(STAMP)
 	$(BIN)/python -m benchmarks.run
@@ -110,3 +130,7 @@ lock:
 clean:
 	@if [ -d build ]; then find build -mindepth 1 -maxdepth 1 ! -name nbgrader -exec rm -rf {} +; fi
 	rm -rf build/nbgrader/release build/nbgrader/.staging build/nbgrader/nbgrader_config.py
+
+# Back to a fresh clone: the venv and all build output, edited nbgrader sources included; never workspace/.
+distclean:
+	rm -rf $(VENV) build

@@ -5,22 +5,32 @@
     python -m course_tools student [NOTEBOOK ...] [--out DIR] [--force]
     python -m course_tools workspace [--edition DIR] [--to DIR]
     python -m course_tools nbgrader [NOTEBOOK ...] [--out DIR]
+    python -m course_tools lab [--instructor] [--to DIR] [--dry-run]
+    python -m course_tools deps
 
 With no notebook given, every ``notebooks/NN_*.ipynb`` is used. ``execute`` runs notebooks in place in a
 fresh kernel; ``slides`` and ``student`` rebuild only the editions whose notebook (or build recipe)
 changed, unless ``--force`` is given. ``workspace`` copies the student edition into the student's own
 folder and never overwrites a notebook the student has changed. ``nbgrader`` writes the nbgrader source
 notebooks (graded questions with hidden tests) and the student release (needs the ``grading`` extra).
+``lab`` does what ``make lab`` does (``--instructor``: ``make lab-instructor``), for systems without make.
+``deps`` installs (as root on Debian) or explains what ``make test`` needs beyond Python: Chromium and npm.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 from pathlib import Path
 
+from jupyter_core.paths import jupyter_runtime_dir
+
+from course_tools import system_deps
 from course_tools.build import build_slides, build_student, default_out_dir, display, find_notebooks
 from course_tools.execute import execute
+from course_tools.kernels import private_folder, server_args
 from course_tools.workspace import sync_workspace
 
 __all__ = ["main"]
@@ -88,8 +98,38 @@ def _nbgrader(notebooks: list[Path], out: Path | None) -> int:
     return 0
 
 
+def lab_command(folder: Path, notebook: str, sockets: Path) -> list[str]:
+    """The ``jupyter lab`` command that opens ``notebook`` in ``folder``, kernels on IPC sockets in
+    ``sockets`` (:mod:`course_tools.kernels`), with ``--allow-root`` when run as root (containers)."""
+    command = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}", *server_args(sockets)]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")
+    return [*command, notebook]
+
+
+def _lab(instructor: bool, workspace: Path, dry_run: bool) -> int:
+    try:
+        if instructor:
+            folder = find_notebooks(None)[0].parent
+        else:
+            build_student(None, None, log=True)
+            if _workspace(None, workspace):
+                return 1
+            folder = workspace
+    except (ValueError, RuntimeError) as err:
+        print(f"lab: error: {err}", file=sys.stderr)
+        return 1
+    sockets = private_folder(jupyter_runtime_dir(), "course-kernels")
+    command = lab_command(folder.resolve(), "00_course_map.ipynb", sockets)
+    print(f"lab: opening JupyterLab in {display(folder)} (stop it with Ctrl+C)", flush=True)
+    if dry_run:
+        print(" ".join(command))
+        return 0
+    return subprocess.call(command, cwd=folder)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point (``python -m course_tools execute|slides|student|workspace|nbgrader``)."""
+    """Command-line entry point: ``python -m course_tools COMMAND`` (see the module's docstring)."""
     parser = argparse.ArgumentParser(prog="python -m course_tools", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("execute", help="execute notebooks in place")
@@ -107,11 +147,21 @@ def main(argv: list[str] | None = None) -> int:
                            "the release")
     grade.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/NN_*.ipynb")
     grade.add_argument("--out", type=Path, default=None, help="course folder (default: build/nbgrader)")
+    lab = sub.add_parser("lab", help="JupyterLab on your own workspace (the student edition), or on the "
+                         "instructor notebooks")
+    lab.add_argument("--instructor", action="store_true", help="open the instructor notebooks instead")
+    lab.add_argument("--to", type=Path, default=Path("workspace"), help="your workspace folder")
+    lab.add_argument("--dry-run", action="store_true", help="print the jupyter command instead of running it")
+    sub.add_parser("deps", help="install (as root on Debian) or explain what make test needs beyond Python")
     args = parser.parse_args(argv)
     if args.command == "execute":
         return _execute(args.notebooks)
     if args.command == "workspace":
         return _workspace(args.edition, args.to)
+    if args.command == "deps":
+        return system_deps.ensure()
+    if args.command == "lab":
+        return _lab(args.instructor, args.to, args.dry_run)
     if args.command == "nbgrader":
         return _nbgrader(args.notebooks, args.out)
     return _edition(args.command, args.notebooks, args.out, args.force)

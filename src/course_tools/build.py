@@ -129,7 +129,9 @@ def find_notebooks(notebooks: Iterable[str | Path] | None = None) -> list[Path]:
         return paths
     for path in given:
         if path.suffix != ".ipynb" or not path.is_file():
-            raise ValueError(f"notebooks: no notebook at {path}")
+            course = sorted(notebooks_dir().glob(cells.NOTEBOOK_GLOB))
+            known = ", ".join(f"notebooks/{p.name}" for p in course)
+            raise ValueError(f"notebooks: no notebook at {path}; the course's notebooks are: {known}")
     return given
 
 

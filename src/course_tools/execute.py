@@ -1,19 +1,23 @@
 """Execute the course notebooks deterministically, in a fresh kernel, top to bottom.
 
-Outputs that would change from run to run or machine to machine are not saved: cell timing metadata,
-widget state and widget model ids, and the Python patch version. The kernel runs with
-``PYTHONHASHSEED=0`` unless the caller set it; the caller's own environment is left as it is.
+The kernel listens on Unix sockets in a private temporary folder (:mod:`course_tools.kernels`), so
+ipykernel's warning about unencrypted TCP never appears. Outputs that would change from run to run or
+machine to machine are not saved: cell timing metadata, widget state and widget model ids, and the Python
+patch version. The kernel runs with ``PYTHONHASHSEED=0`` unless the caller set it; the caller's own
+environment is left as it is.
 ``python -m course_tools execute [NOTEBOOK ...]`` (``make execute``) runs :func:`execute` on each notebook.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 
+from course_tools.kernels import ipc_config
 from course_tools.nbclient_workaround import poll_in_slices
 
 __all__ = ["TIMEOUT_S", "execute", "kernel_env", "normalise"]
@@ -74,16 +78,18 @@ def execute(path: str | Path, *, cwd: str | Path | None = None, timeout: int = T
     if not path.is_file():
         raise ValueError(f"path: no notebook at {path}")
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(
-        nb,
-        timeout=timeout,
-        kernel_name="python3",
-        record_timing=False,
-        allow_errors=allow_errors,
-        resources={"metadata": {"path": str(cwd or path.parent)}},
-    )
-    poll_in_slices(client)
-    client.execute(env=kernel_env())
+    with tempfile.TemporaryDirectory(prefix="course-kernel-") as sockets:  # private: mode 0700
+        client = NotebookClient(
+            nb,
+            timeout=timeout,
+            kernel_name="python3",
+            record_timing=False,
+            allow_errors=allow_errors,
+            resources={"metadata": {"path": str(cwd or path.parent)}},
+            config=ipc_config(sockets),
+        )
+        poll_in_slices(client)
+        client.execute(env=kernel_env())
     normalise(nb)
     if write:
         nbformat.validate(nb)

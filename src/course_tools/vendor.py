@@ -6,12 +6,13 @@ installed by ``npm ci`` into ``<decks>/vendor/``; the parts of MathJax the decks
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
 
-__all__ = ["MATHJAX_PRUNE", "VENDOR_CHECK", "VENDOR_DIR", "install_vendor"]
+__all__ = ["MATHJAX_PRUNE", "OFFLINE", "VENDOR_CHECK", "VENDOR_DIR", "install_vendor", "make_shareable"]
 
 VENDOR_DIR = Path(__file__).resolve().parent / "templates" / "vendor"
 VENDOR_CHECK = Path("node_modules/reveal.js/dist/reveal.js")  # present once the vendor copy is complete
@@ -24,6 +25,31 @@ MATHJAX_PRUNE = (
     "fonts/HTML-CSS/Latin-Modern", "fonts/HTML-CSS/Neo-Euler", "fonts/HTML-CSS/STIX-Web",
     "fonts/HTML-CSS/TeX/png", "fonts/HTML-CSS/TeX/svg", "fonts/HTML-CSS/TeX/eot",
 )
+
+
+#: What the first deck build needs, said when npm cannot reach its registry.
+OFFLINE = ("the first `make slides` downloads about 25 MB of reveal.js and MathJax from npm; no network or "
+           "npm registry was reachable")
+
+# npm's words for a registry it cannot reach.
+_NETWORK_ERRORS = ("ENOTFOUND", "EAI_AGAIN", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENETUNREACH",
+                   "EHOSTUNREACH", "network request", "network connectivity")
+
+
+def make_shareable(folder: Path) -> None:
+    """Give ``folder`` and everything in it the modes of an ordinary shared folder: directories 0755,
+    files 0644 (symbolic links are left alone). A staging folder from :func:`tempfile.mkdtemp` is 0700,
+    which would hide the decks' JavaScript from every other user of a web server or shared drive."""
+    folder.chmod(0o755)
+    for root, dirs, files in os.walk(folder):
+        for name in dirs:
+            path = Path(root) / name
+            if not path.is_symlink():
+                path.chmod(0o755)
+        for name in files:
+            path = Path(root) / name
+            if not path.is_symlink():
+                path.chmod(0o644)
 
 
 def install_vendor(out_dir: str | Path, *, npm: str = "npm") -> Path:
@@ -50,7 +76,7 @@ def install_vendor(out_dir: str | Path, *, npm: str = "npm") -> Path:
     ValueError
         ``npm`` cannot be found.
     RuntimeError
-        ``npm ci`` failed (its output is included).
+        ``npm ci`` failed: :data:`OFFLINE` when the registry was unreachable, else npm's last lines.
     """
     out_dir = Path(out_dir)
     vendor = out_dir / "vendor"
@@ -72,10 +98,15 @@ def install_vendor(out_dir: str | Path, *, npm: str = "npm") -> Path:
             cwd=staging, capture_output=True, text=True, check=False,
         )
         if run.returncode != 0:
-            raise RuntimeError(f"npm ci failed in {staging}:\n{run.stdout}\n{run.stderr}")
+            said = f"{run.stdout}\n{run.stderr}"
+            if any(word in said for word in _NETWORK_ERRORS):
+                raise RuntimeError(OFFLINE)
+            last = "\n".join(said.strip().splitlines()[-5:])
+            raise RuntimeError(f"npm ci failed (exit code {run.returncode}):\n{last}")
         mathjax = staging / "node_modules" / "mathjax"
         for part in MATHJAX_PRUNE:
             shutil.rmtree(mathjax / part, ignore_errors=True)
+        make_shareable(staging)
         if vendor.exists():
             shutil.rmtree(vendor)
         staging.rename(vendor)

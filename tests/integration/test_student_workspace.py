@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
@@ -35,7 +36,13 @@ def test_lab_installs_the_runtime_only(tmp_path: Path) -> None:
     assert plan.returncode == 0, plan.stderr
     installs = [line for line in plan.stdout.splitlines() if "pip install" in line and "-e" in line]
     assert installs and all("[test]" not in line for line in installs), installs
-    assert "jupyter lab" in plan.stdout
+    assert "course_tools lab" in plan.stdout
+    opened = subprocess.run([sys.executable, "-m", "course_tools", "lab", "--to", str(tmp_path / "ws"),
+                             "--dry-run"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert opened.returncode == 0, opened.stderr
+    command = opened.stdout.splitlines()[-1]
+    assert "-m jupyterlab" in command and command.endswith("00_course_map.ipynb")
+    assert f"--ServerApp.root_dir={(tmp_path / 'ws').resolve()}" in command
 
 
 def test_a_second_make_lab_keeps_the_students_edit(tmp_path: Path) -> None:

@@ -20,18 +20,24 @@ __all__ = ["choice", "count", "integer", "nonneg", "number", "pct", "table", "te
 
 
 def _bounds(min_value: float | None, max_value: float | None) -> list[pa.Check]:
-    """Inclusive range checks for whichever of ``min_value`` and ``max_value`` is given."""
+    """Inclusive range checks for whichever of ``min_value`` and ``max_value`` is given, each with the
+    plain words a data error shows ("must be at least 1900")."""
     checks = []
     if min_value is not None:
-        checks.append(pa.Check.ge(min_value))
+        checks.append(pa.Check.ge(min_value, error=f"must be at least {min_value:g}"))
     if max_value is not None:
-        checks.append(pa.Check.le(max_value))
+        checks.append(pa.Check.le(max_value, error=f"must be at most {max_value:g}"))
     return checks
 
 
-def text(*, required: bool = True, pattern: str | None = None, unique: bool = False) -> pa.Column:
-    """A text column; ``required`` forbids empty cells, ``pattern`` is a full-match regex."""
-    checks = [pa.Check.str_matches(rf"^(?:{pattern})$")] if pattern else []
+def text(*, required: bool = True, pattern: str | None = None, means: str | None = None,
+         unique: bool = False) -> pa.Column:
+    """A text column; ``required`` forbids empty cells, ``pattern`` is a full-match regex and ``means`` says
+    in words what it asks for ("a date like 1999-08-12"), for data errors."""
+    checks = []
+    if pattern:
+        error = f"must be {means}" if means else f"must match the pattern {pattern}"
+        checks.append(pa.Check.str_matches(rf"^(?:{pattern})$", error=error))
     return pa.Column(str, checks=checks, nullable=not required, unique=unique, coerce=True)
 
 
@@ -66,7 +72,9 @@ def count(*, required: bool = True) -> pa.Column:
 
 def choice(values: Iterable[str], *, required: bool = True) -> pa.Column:
     """A text column restricted to ``values``."""
-    return pa.Column(str, checks=[pa.Check.isin(list(values))], nullable=not required, coerce=True)
+    values = list(values)
+    return pa.Column(str, checks=[pa.Check.isin(values, error="must be one of: " + ", ".join(values))],
+                     nullable=not required, coerce=True)
 
 
 def _not_above(part: str, whole: str) -> pa.Check:

@@ -82,23 +82,61 @@ def _read(name: str) -> pd.DataFrame:
     return frame.replace({"": None}).astype(object)
 
 
-def _first_error(name: str, err: pandera.errors.SchemaErrors) -> DataFileError:
-    file = f"{name}.csv"
-    cases = err.failure_cases
-    first = cases.iloc[0]
-    column = first.get("column")
-    column = None if column is None or pd.isna(column) else str(column)
-    index = first.get("index")
-    row = None if index is None or pd.isna(index) else int(index) + 1
-    check = str(first.get("check"))
-    value = first.get("failure_case")
-    if check == "column_in_dataframe":
-        return DataFileError(file, f"required column {value!r} is missing", column=str(value))
-    if check == "column_in_schema":
-        return DataFileError(file, f"unexpected column {value!r}", column=str(value))
+#: What a failed type conversion means, in words.
+_TYPE_WORDS = {"Int64": "must be a whole number", "int64": "must be a whole number",
+               "float64": "must be a number"}
+
+
+def _problem(check: str, value: Any) -> str | None:
+    """One failure of a pandera check in plain words; None for a follow-on failure (a range check that
+    could not run because the column's type conversion had already failed)."""
+    if isinstance(value, str) and value.startswith("TypeError("):
+        return None
+    for dtype, words in _TYPE_WORDS.items():
+        if check in (f"coerce_dtype('{dtype}')", f"dtype('{dtype}')"):
+            return f"{value!r} {words}"
     if check == "not_nullable":
-        return DataFileError(file, "required value is empty", row=row, column=column)
-    return DataFileError(file, f"value {value!r} fails {check}", row=row, column=column)
+        return "must not be empty"
+    if check == "field_uniqueness":
+        return f"{value!r} appears more than once; each value in this column must be unique"
+    if check == "multiple_fields_uniqueness":
+        return "this combination of values appears more than once"
+    if check.startswith("must "):  # a column check's own words (helpers.data.columns)
+        return f"{value!r} {check}"
+    if " must " in check:  # a rule between columns, such as "events must not exceed n"
+        return check
+    return f"{value!r} fails {check}"
+
+
+def _schema_error(name: str, err: pandera.errors.SchemaErrors) -> DataFileError:
+    """The first problem of a table in plain words, with how many more there are."""
+    file = f"{name}.csv"
+    problems: list[tuple[int | None, str | None, str]] = []
+    blocked = False  # a range check could not run because a value was not a number
+    for _, case in err.failure_cases.iterrows():
+        column = case.get("column")
+        column = None if column is None or pd.isna(column) else str(column)
+        index = case.get("index")
+        row = None if index is None or pd.isna(index) else int(index) + 1
+        check = str(case.get("check"))
+        value = case.get("failure_case")
+        if check == "column_in_dataframe":
+            return DataFileError(file, f"required column {value!r} is missing", column=str(value))
+        if check == "column_in_schema":
+            return DataFileError(file, f"unexpected column {value!r}", column=str(value))
+        message = _problem(check, value)
+        blocked = blocked or message is None
+        if message is not None and (row, column) not in {(r, c) for r, c, _ in problems}:
+            problems.append((row, column, message))
+    if not problems:  # pragma: no cover - pandera always names at least one failure
+        return DataFileError(file, "does not match its schema")
+    problems.sort(key=lambda p: (p[0] is None, p[0] or 0))
+    row, column, message = problems[0]
+    more = len(problems) - 1
+    if more:
+        message += f" (and {more} more problem{'s' if more > 1 else ''} in this file"
+        message += "; some checks can run only once they are fixed)" if blocked else ")"
+    return DataFileError(file, message, row=row, column=column)
 
 
 #: A file's version: its path, size [bytes] and modification time [ns] (size -1 when it is missing).
@@ -119,7 +157,7 @@ def _validated(name: str, version: Version) -> pd.DataFrame:
     try:
         frame = SCHEMAS[name].validate(frame, lazy=True)
     except pandera.errors.SchemaErrors as err:
-        raise _first_error(name, err) from None
+        raise _schema_error(name, err) from None
     if name != "sources":
         known = registry()
         for number, cell in enumerate(frame["source_id"], start=1):

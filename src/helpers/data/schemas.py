@@ -31,25 +31,27 @@ __all__ = ["SCHEMAS"]
 
 _ID = r"[a-z][a-z0-9_]*"
 _DATE = r"\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"  # an ISO date such as 2026-12-01
+_DATE_MEANS = "must be a date like 2026-12-01"
+_ID_MEANS = "an id of lower-case letters, digits and _ (like zanos2018)"
 
 #: Every table in ``data/`` and its schema. Notebook authors add their tables below.
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "sources": table(
         {
-            "id": text(pattern=_ID, unique=True),
+            "id": text(pattern=_ID, means=_ID_MEANS, unique=True),
             "authors": text(required=False),  # empty only when no page read showed them
             "year": integer(min_value=1900, max_value=2100),
             "title": text(),
             "journal": text(required=False),
-            "doi": text(required=False, pattern=r"10\.\d{4,9}/\S+"),
-            "pmid": text(required=False, pattern=r"\d{1,9}"),
-            "pmcid": text(required=False, pattern=r"PMC\d+"),
-            "url": text(required=False, pattern=r"https?://\S+"),
+            "doi": text(required=False, pattern=r"10\.\d{4,9}/\S+", means="a DOI like 10.1038/nature17998"),
+            "pmid": text(required=False, pattern=r"\d{1,9}", means="a PubMed id (digits only)"),
+            "pmcid": text(required=False, pattern=r"PMC\d+", means="a PubMed Central id like PMC4933765"),
+            "url": text(required=False, pattern=r"https?://\S+", means="a web address starting with https://"),
             "kind": choice(EVIDENCE_KINDS),
             # the date the cited version was last read, and for documents that are revised (labels,
             # guidelines, REMS pages) the revision date the document itself shows
-            "checked_on": pa.Column(str, checks=[pa.Check.str_matches(rf"^(?:{_DATE})$")], nullable=True,
-                                    required=False, coerce=True),
+            "checked_on": pa.Column(str, checks=[pa.Check.str_matches(rf"^(?:{_DATE})$", error=_DATE_MEANS)],
+                                    nullable=True, required=False, coerce=True),
             "version": pa.Column(str, nullable=True, required=False, coerce=True),
             "notes": text(required=False),
         },
@@ -58,7 +60,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "history": table(
         {
             "year": integer(min_value=1900, max_value=2100),
-            "date": text(required=False, pattern=r"\d{4}(-\d{2}(-\d{2})?)?"),
+            "date": text(required=False, pattern=r"\d{4}(-\d{2}(-\d{2})?)?",
+                         means="a year, a year-month or a date like 1999-08-12"),
             "event": text(),
             "category": choice(["science", "clinical", "regulation"]),
         },
@@ -75,7 +78,7 @@ SCHEMAS["glossary"] = table(
     {
         "term": text(unique=True),
         "definition": text(),
-        "introduced_in": text(pattern=r"\d{2}_[a-z0-9_]+"),
+        "introduced_in": text(pattern=r"\d{2}_[a-z0-9_]+", means="a notebook name like 01_glutamate_nmda"),
         "source_id": text(required=False),
     },
 )
@@ -86,7 +89,7 @@ SCHEMAS["glossary"] = table(
 # the dose context differs.
 SCHEMAS["concentration_bands"] = table(
     {
-        "effect": text(pattern=_ID),
+        "effect": text(pattern=_ID, means=_ID_MEANS),
         "label": text(),
         "low_ng_per_ml": nonneg(max_value=100_000.0),
         "high_ng_per_ml": nonneg(max_value=100_000.0),
@@ -101,7 +104,7 @@ SCHEMAS["concentration_bands"] = table(
 SCHEMAS["legal_status"] = table(
     {
         "year": integer(min_value=1900, max_value=2100),
-        "date": text(required=False, pattern=r"\d{4}-\d{2}-\d{2}"),
+        "date": text(required=False, pattern=r"\d{4}-\d{2}-\d{2}", means="a date like 1999-08-12"),
         "jurisdiction": choice(["US", "UK", "EU", "international"]),
         "event": text(),
         "status": text(),
@@ -111,7 +114,7 @@ SCHEMAS["legal_status"] = table(
 )
 SCHEMAS["therapy_vs_nonmedical"] = table(
     {
-        "characteristic": text(pattern=_ID, unique=True),
+        "characteristic": text(pattern=_ID, means=_ID_MEANS, unique=True),
         "aspect": text(),
         "therapy": text(),
         "non_medical_use": text(),
@@ -161,7 +164,7 @@ SCHEMAS["mechanism_cascade"] = table(
 SCHEMAS["adverse_events_label"] = table(
     {
         "event": text(unique=True),
-        "body_system": text(pattern=_ID),
+        "body_system": text(pattern=_ID, means=_ID_MEANS),
         "category": choice(["common_transient", "other"]),
         "events_esketamine": count(),
         "pct_esketamine": pct(),
@@ -202,7 +205,7 @@ SCHEMAS["bp_outliers"] = table(
 )
 SCHEMAS["acute_time_course"] = table(
     {
-        "effect": text(pattern=_ID),
+        "effect": text(pattern=_ID, means=_ID_MEANS),
         "product": text(),
         "milestone": choice(["peak", "resolved", "minimum_monitoring"]),
         "time_min": nonneg(max_value=24 * 60.0),
@@ -212,7 +215,7 @@ SCHEMAS["acute_time_course"] = table(
 )
 SCHEMAS["chronic_use_harms"] = table(
     {
-        "harm": text(pattern=_ID),
+        "harm": text(pattern=_ID, means=_ID_MEANS),
         "population": text(),
         "events": count(required=False),
         "n": count(required=False),
@@ -227,7 +230,7 @@ SCHEMAS["chronic_use_harms"] = table(
 SCHEMAS["label_warnings"] = table(
     {
         "product": choice(["esketamine nasal spray", "ketamine injection (anaesthetic)"]),
-        "warning": text(pattern=_ID),
+        "warning": text(pattern=_ID, means=_ID_MEANS),
         "label_section": text(),
         "statement": text(),
         "frequency": text(required=False),
@@ -241,7 +244,7 @@ _FLAG = "|".join(CLAIM_RED_FLAGS)
 _FLAG_LIST = rf"(?:{_FLAG})(?:; (?:{_FLAG}))*"  # "wrong name; off-topic text"
 SCHEMAS["claims"] = table(
     {
-        "claim_id": text(pattern=_ID, unique=True),
+        "claim_id": text(pattern=_ID, means=_ID_MEANS, unique=True),
         "origin": choice(CLAIM_ORIGINS),
         "label": text(),
         "claim": text(),
@@ -249,7 +252,8 @@ SCHEMAS["claims"] = table(
                          "practice", "indication"]),
         "verdict": choice(CLAIM_VERDICTS),
         "evidence_type": choice(EVIDENCE_KINDS),
-        "red_flags": text(required=False, pattern=_FLAG_LIST),
+        "red_flags": text(required=False, pattern=_FLAG_LIST,
+                          means="red flags from: " + ", ".join(CLAIM_RED_FLAGS) + ", separated by '; '"),
         "explanation": text(),
     },
 )
@@ -287,7 +291,7 @@ SCHEMAS["bioavailability"] = table(
 )
 SCHEMAS["pk_parameters"] = table(
     {
-        "parameter": text(pattern=_ID),
+        "parameter": text(pattern=_ID, means=_ID_MEANS),
         "drug": choice(["racemic", "esketamine"]),
         "value": nonneg(),
         "unit": text(),

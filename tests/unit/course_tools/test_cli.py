@@ -73,7 +73,9 @@ def test_execute_runs_notebooks_in_place(tmp_path: Path, capsys: pytest.CaptureF
     [cell] = nbformat.read(path, as_version=4).cells
     assert cell.outputs[0]["text"] == "42\n" and cell.execution_count == 1
     assert cli.main(["execute", str(tmp_path / "nope.ipynb")]) == 1
-    assert "execute: error: notebooks: no notebook at" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert "execute: error: notebooks: no notebook at" in said and said.count("\n") == 1, said
+    assert "the course's notebooks are: notebooks/00_course_map.ipynb" in said, "the choices are named"
 
 
 def test_module_runs_as_a_command(synthetic: Path, tmp_path: Path) -> None:
@@ -83,4 +85,4 @@ def test_module_runs_as_a_command(synthetic: Path, tmp_path: Path) -> None:
     assert (tmp_path / "m" / synthetic.name).is_file()
     usage = subprocess.run([sys.executable, "-m", "course_tools", "--help"], capture_output=True, text=True,
                            check=False)
-    assert usage.returncode == 0 and "{execute,slides,student,workspace}" in usage.stdout
+    assert usage.returncode == 0 and "{execute,slides,student,workspace,nbgrader,lab,deps}" in usage.stdout

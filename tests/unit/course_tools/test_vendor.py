@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from course_tools.vendor import VENDOR_DIR, install_vendor
+from course_tools.vendor import OFFLINE, VENDOR_DIR, install_vendor, make_shareable
 
 
 def test_install_vendor_without_npm_names_the_argument(tmp_path: Path) -> None:
@@ -47,3 +47,36 @@ def test_install_vendor_failure_leaves_no_partial_copy(tmp_path: Path) -> None:
     with pytest.raises(RuntimeError, match="npm says 1"):
         install_vendor(out, npm=_fake_npm(tmp_path, 1))
     assert list(out.iterdir()) == []
+
+
+def test_vendor_folder_is_shareable_whatever_the_staging_mode(tmp_path: Path) -> None:
+    """Directories 0755 and files 0644, although the staging folder is made with mode 0700."""
+    vendor = install_vendor(tmp_path / "slides", npm=_fake_npm(tmp_path, 0))
+    modes = {p.relative_to(vendor).as_posix(): p.stat().st_mode & 0o777 for p in [vendor, *vendor.rglob("*")]}
+    assert modes["."] == 0o755
+    assert {m for name, m in modes.items() if (vendor / name).is_dir()} == {0o755}
+    assert {m for name, m in modes.items() if (vendor / name).is_file()} == {0o644}
+
+
+def test_make_shareable_fixes_private_modes(tmp_path: Path) -> None:
+    folder = tmp_path / "private"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "sub" / "a.js").write_text("x", encoding="utf-8")
+    (folder / "sub" / "a.js").chmod(0o600)
+    folder.chmod(0o700)
+    make_shareable(folder)
+    assert folder.stat().st_mode & 0o777 == 0o755
+    assert (folder / "sub" / "a.js").stat().st_mode & 0o777 == 0o644
+
+
+def test_offline_npm_failure_is_one_plain_sentence(tmp_path: Path) -> None:
+    script = tmp_path / "offline-npm"
+    script.write_text("#!/bin/sh\necho 'npm error code ENOTFOUND' >&2\n"
+                      "echo 'npm error network request to https://registry.npmjs.org/reveal.js failed' >&2\n"
+                      "echo '    at /usr/share/nodejs/npm/lib/deleted/folder.js:12:3' >&2\nexit 1\n",
+                      encoding="utf-8")
+    script.chmod(0o755)
+    with pytest.raises(RuntimeError) as err:
+        install_vendor(tmp_path / "slides", npm=str(script))
+    assert str(err.value) == OFFLINE
+    assert "about 25 MB" in OFFLINE and "make slides" in OFFLINE

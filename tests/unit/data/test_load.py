@@ -109,3 +109,38 @@ def test_duplicate_source_id_is_refused(data_copy):
     assert err.value.column == "id"
 
 
+
+
+# --- data errors in plain words --------------------------------------------------------------------------
+@pytest.mark.parametrize(("old", "new", "words"), [
+    ("1970,,First US approval", "1970.5,,First US approval", "'1970.5' must be a whole number"),
+    ("2014,2014-06-10", "1814,2014-06-10", "must be at least 1900"),
+    ("2014,2014-06-10", "2214,2014-06-10", "must be at most 2100"),
+    ("2014,2014-06-10", "2014,10 June 2014", "must be a year, a year-month or a date like 1999-08-12"),
+    (",science,gao2016,", ",sciense,gao2016,", "'sciense' must be one of: science, clinical, regulation"),
+    (",science,gao2016,", ",,gao2016,", "must not be empty"),
+])
+def test_data_errors_say_what_the_value_must_be(data_copy, old, new, words):
+    rewrite(data_copy / "history.csv", old, new)
+    with pytest.raises(data.DataFileError) as err:
+        data.load("history")
+    assert words in str(err.value)
+    assert "fails" not in str(err.value) and "coerce_dtype" not in str(err.value)
+
+
+def test_data_errors_count_the_other_problems(data_copy):
+    path = data_copy / "history.csv"
+    rewrite(path, ",science,gao2016,", ",sciense,gao2016,")
+    rewrite(path, "2014,2014-06-10", "2214,2014-06-10")
+    rewrite(path, ",regulation,dea1999,", ",regulations,dea1999,")
+    with pytest.raises(data.DataFileError) as err:
+        data.load("history")
+    assert (err.value.row, err.value.column) == (1, "category"), "the first problem, in file order"
+    assert str(err.value).endswith("(and 2 more problems in this file)")
+
+
+def test_a_unique_column_names_the_repeated_value(data_copy):
+    with (data_copy / "sources.csv").open("a", encoding="utf-8") as handle:
+        handle.write("berman2000,Someone,2001,Duplicate,,,,,https://example.org,review,,,\n")
+    with pytest.raises(data.DataFileError, match="'berman2000' appears more than once"):
+        data.load("sources")
