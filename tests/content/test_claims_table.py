@@ -80,12 +80,15 @@ def test_stard_levels_reproduce_the_reported_cumulative_remission(levels):
 
 
 # --- the notebook's exercises ------------------------------------------------------------------------
-def test_notebook_06_answers(levels):
-    assert check("06.grade_claim", "false").correct
-    assert not check("06.grade_claim", "supported").correct
-    assert check("06.classify_source", "survey").correct
-    assert not check("06.classify_source", "rct").correct
+def test_notebook_06_answers(levels, table):
+    """The verdict and evidence answers agree with the claims table and the source registry."""
+    verdict_d = table.set_index("claim_id").loc["d", "verdict"]
+    assert check("06.predict_verdict", verdict_d).correct, "the answer is claim (d)'s verdict in claims.csv"
+    assert not check("06.predict_verdict", "supported").correct
+    assert check("06.evidence_kind", data.load("sources").set_index("id").loc["ukect2003", "kind"]).correct
+    assert not check("06.evidence_kind", "rct").correct
     expected = cumulative_remission_pct(levels["remission_pct"])
     assert check("06.stard_cumulative_pct", expected).correct
     assert not check("06.stard_cumulative_pct", 36.8 + 30.6 + 13.7 + 13.0).correct
-    assert all(key in ANSWERS for key in ("06.grade_claim", "06.classify_source", "06.stard_cumulative_pct"))
+    keys = ("06.predict_verdict", "06.evidence_kind", "06.stard_cumulative_pct")
+    assert all(key in ANSWERS for key in keys)

@@ -313,6 +313,15 @@ def test_exercises_have_solution_then_check(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_hidden_code_is_folded_in_jupyterlab(path):
+    """Code the deck hides (``remove-input``) is folded in JupyterLab too (``jupyter.source_hidden``), in
+    every edition: students see the output, and the code one click away."""
+    for n, cell in enumerate(code_cells(load(path))):
+        if cells.REMOVE_INPUT in cells.tags(cell):
+            assert cell["metadata"].get("jupyter", {}).get("source_hidden") is True, f"code cell {n}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_nbval_ignore_only_on_widget_cells(path):
     """Interactive cells, and only they, are tagged ``nbval-ignore-output``; they use
     ``helpers.widgets.explore`` (the figure of the starting values is the static one before them)."""

@@ -24,7 +24,7 @@ ALLOWED: dict[str, set[str]] = {
     "analysis": {"_validate", "data", "science"},
     "figures": {"_validate", "data", "science", "analysis"},
     "exercises": {"data"},
-    "course": {"data"},
+    "course": {"_validate", "data"},
     "__init__": set(),
 }
 MAX_LINES = 400

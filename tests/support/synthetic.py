@@ -42,7 +42,7 @@ def synthetic_notebook(*, docstring: bool = True) -> nbformat.NotebookNode:
         new_code_cell(f"{task}{SECRET}\nanswer_um: float = secret_step / 2\nlo, *rest = (1, 2, 3)\n"
                       "_ = print(answer_um)", metadata=meta("-", "solution"), execution_count=3,
                       outputs=[nbformat.v4.new_output("stream", name="stdout", text="21021.0\n")]),
-        new_code_cell('check("00.years_to_esketamine", answer_um)', metadata=meta("-", "check"),
+        new_code_cell('check("00.last_possession_change", answer_um)', metadata=meta("-", "check"),
                       execution_count=4,
                       outputs=[nbformat.v4.new_output("execute_result", data={"text/plain": "Correct"},
                                                       execution_count=4)]),

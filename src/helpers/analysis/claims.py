@@ -12,18 +12,24 @@ import re
 import pandas as pd
 
 from helpers._validate import choice, columns
+from helpers._validate import level as check_level
+from helpers.data import split_ids
 from helpers.data.vocab import CLAIM_VERDICTS, EVIDENCE_KINDS
-from helpers.science.stats import counts_from_percent
+from helpers.science.stats import counts_from_percent, wilson_ci
 
 __all__ = [
+    "DOCUMENT_KINDS",
     "EVIDENCE_LABELS",
     "VERDICT_LABELS",
     "filter_claims",
+    "main_sources",
     "markdown_table",
     "red_flags",
+    "remission_intervals",
     "remitters_by_level",
     "short_name",
     "verdict_counts",
+    "verdict_matrix",
     "verdict_table",
 ]
 
@@ -53,6 +59,10 @@ EVIDENCE_LABELS: dict[str, str] = {
     "review": "review or expert opinion",
     "reference_work": "reference work",
 }
+
+
+#: Evidence kinds that are documents, not study designs: they sit beside the evidence pyramid.
+DOCUMENT_KINDS: tuple[str, ...] = ("label", "regulation", "reference_work")
 
 
 # Warning signs of an unreliable health text: (name, regular expression), checked case-insensitively.
@@ -186,13 +196,13 @@ def markdown_table(frame: pd.DataFrame) -> str:
 
 
 def short_name(row: pd.Series | dict) -> str:
-    """A short reference name for a source row: "Autry 2011", "Spravato label", "UK Government 2014"."""
+    """A short reference name for a source row: "Autry 2011", "Spravato label 2019", "UK Government 2014"."""
     try:
         authors, year, kind, title = (str(row[k]) for k in ("authors", "year", "kind", "title"))
     except (KeyError, TypeError):
         raise ValueError("row: needs authors, year, kind and title") from None
     if kind == "label":
-        return f"{title.split()[0].strip(',').capitalize()} label"
+        return f"{title.split()[0].strip(',').capitalize()} label {year}"
     if pd.isna(row["authors"]) or not authors.strip():  # authors not shown on the pages read
         journal = row["journal"] if "journal" in row and not pd.isna(row["journal"]) else title
         return f"{journal} {year}"
@@ -216,3 +226,97 @@ def remitters_by_level(levels: pd.DataFrame) -> pd.Series:
     counts = [counts_from_percent(float(p), int(n)) for p, n in zip(table["remission_pct"],
                                                                      table["n_entered"], strict=True)]
     return pd.Series(counts, index=pd.Index(table["level"].astype(int), name="level"), name="remitters")
+
+
+def remission_intervals(levels: pd.DataFrame, level: float = 0.95) -> pd.DataFrame:
+    """Remission per STAR*D level with its Wilson interval [%], from counts reconstructed from the
+    reported (rounded) percentages.
+
+    Parameters
+    ----------
+    levels
+        ``helpers.data.load("stard_levels")``: columns ``level``, ``n_entered``, ``remission_pct``.
+    level
+        Confidence level of the interval, strictly between 0 and 1 (0.95 for 95 %).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``level``, ``n_entered``, ``remission_pct``, ``remitters`` (approximate, see
+        :func:`remitters_by_level`), ``low_pct`` and ``high_pct`` (the interval [%]), ordered by level.
+
+    Raises
+    ------
+    ValueError
+        ``levels`` is empty or lacks a column, a rate is outside [0, 100], or ``level`` is not in (0, 1).
+    """
+    confidence = check_level(level)
+    table = columns("levels", levels, ("level", "n_entered", "remission_pct"))
+    ordered = table.sort_values("level").reset_index(drop=True)
+    remitters = remitters_by_level(ordered)
+    bounds = [wilson_ci(int(e), int(n), confidence) for e, n in zip(remitters, ordered["n_entered"],
+                                                                    strict=True)]
+    return pd.DataFrame({
+        "level": ordered["level"].astype(int),
+        "n_entered": ordered["n_entered"].astype(int),
+        "remission_pct": ordered["remission_pct"].astype(float),
+        "remitters": remitters.to_numpy(),
+        "low_pct": [100 * low for low, _ in bounds],
+        "high_pct": [100 * high for _, high in bounds],
+    })
+
+
+def verdict_matrix(claims: pd.DataFrame) -> pd.DataFrame:
+    """Number of claims per kind of main evidence (rows) and verdict (columns).
+
+    Rows are the evidence kinds that occur: the documents of :data:`DOCUMENT_KINDS` first, then the
+    others in the order of :data:`helpers.data.vocab.EVIDENCE_KINDS` (study designs from the top of the
+    evidence pyramid down, then reviews); columns are all the verdicts of
+    :data:`helpers.data.vocab.CLAIM_VERDICTS`, zeros included.
+
+    Raises
+    ------
+    ValueError
+        ``claims`` lacks a column, or holds an unknown verdict or evidence kind.
+    """
+    table = columns("claims", claims, ("verdict", "evidence_type"))
+    unknown = ((set(table["verdict"]) - set(CLAIM_VERDICTS))
+               | (set(table["evidence_type"]) - set(EVIDENCE_KINDS)))
+    if unknown:
+        raise ValueError(f"claims: unknown verdict or evidence kind {sorted(unknown)}")
+    order = [*DOCUMENT_KINDS, *(k for k in EVIDENCE_KINDS if k not in DOCUMENT_KINDS)]
+    kinds = [k for k in order if k in set(table["evidence_type"])]
+    counts = pd.crosstab(table["evidence_type"], table["verdict"])
+    matrix = counts.reindex(index=kinds, columns=list(CLAIM_VERDICTS), fill_value=0).astype(int)
+    matrix.index.name, matrix.columns.name = "evidence_type", "verdict"
+    return matrix
+
+
+def main_sources(claims: pd.DataFrame, registry: pd.DataFrame) -> list[str]:
+    """The source of each claim's main evidence: its first source whose ``kind`` is the claim's
+    ``evidence_type`` (its first source if none is), without repeats, in the order of the claims.
+
+    Parameters
+    ----------
+    claims
+        A claims table with columns ``source_id`` ("id1; id2") and ``evidence_type``.
+    registry
+        ``helpers.data.load("sources")`` (columns ``id`` and ``kind``).
+
+    Raises
+    ------
+    ValueError
+        A table lacks a column, or a claim cites a source that ``registry`` does not hold.
+    """
+    table = columns("claims", claims, ("source_id", "evidence_type"))
+    kind_of = dict(zip(columns("registry", registry, ("id", "kind"))["id"], registry["kind"], strict=True))
+    chosen = []
+    for cell, kind in zip(table["source_id"], table["evidence_type"], strict=True):
+        ids = split_ids(cell)
+        if not ids:
+            raise ValueError("claims: every claim needs at least one source_id")
+        unknown = [i for i in ids if i not in kind_of]
+        if unknown:
+            raise ValueError(f"registry: no source {unknown}")
+        chosen.append(next((i for i in ids if kind_of[i] == kind), ids[0]))
+    return list(dict.fromkeys(chosen))

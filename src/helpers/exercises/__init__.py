@@ -1,8 +1,8 @@
 """Exercises: instant feedback with ``check(question_id, answer)``.
 
 >>> from helpers.exercises import check
->>> check("00.years_to_esketamine", 49)            # doctest: +SKIP
-Correct: 49 years.
+>>> check("03.nnt_esketamine_84mg", 0.386)           # doctest: +SKIP
+Almost: 0.386 looks like a risk difference. A number needed to treat (or harm) is its reciprocal: ...
 
 Modules: :mod:`~helpers.exercises.answer` (the :class:`Answer` type), :mod:`~helpers.exercises.answers`
 (the answer key, in course order) and :mod:`~helpers.exercises.feedback` (:func:`check`). Nothing outside

@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from helpers._validate import frame
@@ -25,6 +26,14 @@ CATEGORY_STYLE: dict[str, dict[str, str]] = {
 _TIERS: tuple[float, ...] = (1.0, 3.0, 5.0)
 #: Years two labels on the same tier must be apart so that they do not overlap.
 _LABEL_WIDTH_YEARS = 22
+#: Events closer than this [years] would have touching markers on the axis: they are moved apart.
+_CLOSE_YEARS = 2
+#: How far a marker of a close event moves off the axis line, towards its label [axis units].
+_DODGE = 0.45
+#: Space kept between the outermost label and the edge of the plot [axis units].
+_MARGIN = 0.4
+#: Space kept between a label and another event's stem that passes it [years].
+_STEM_GAP_YEARS = 1.0
 
 
 def _label_levels(years: list[int]) -> list[float]:
@@ -40,6 +49,51 @@ def _label_levels(years: list[int]) -> list[float]:
         last[level] = year
         levels.append(level)
     return levels
+
+
+def _marker_offsets(years: list[int], levels: list[float]) -> list[float]:
+    """A vertical offset per event marker: 0 on the axis line, or :data:`_DODGE` towards its label when an
+    event less than :data:`_CLOSE_YEARS` away would touch it; two close events never share a side."""
+    offsets = []
+    for i, (year, level) in enumerate(zip(years, levels, strict=True)):
+        close = [j for j, other in enumerate(years) if j != i and abs(other - year) < _CLOSE_YEARS]
+        if not close:
+            offsets.append(0.0)
+            continue
+        side = 1.0 if level > 0 else -1.0
+        if any(j < i and offsets[j] == side * _DODGE for j in close):
+            side = -side
+        offsets.append(side * _DODGE)
+    return offsets
+
+
+def _clear_stems(fig: Figure, ax: Axes, levels: list[float]) -> None:
+    """Move a label sideways when the stem of a label further out on its side would pass through it, as long
+    as the label still covers its own stem."""
+    fig.canvas.draw()
+    to_data = ax.transData.inverted()
+    labels = list(ax.texts)
+    stems = [label.xy[0] for label in labels]
+    for i, (label, level) in enumerate(zip(labels, levels, strict=True)):
+        for j, (stem, other_level) in enumerate(zip(stems, levels, strict=True)):
+            if j == i or other_level * level < 0 or abs(other_level) <= abs(level):
+                continue
+            box = label.get_window_extent().transformed(to_data)
+            if not box.x0 - _STEM_GAP_YEARS < stem < box.x1 + _STEM_GAP_YEARS:
+                continue
+            shift = stem - _STEM_GAP_YEARS - box.x1 if stem >= stems[i] else stem + _STEM_GAP_YEARS - box.x0
+            if box.x0 + shift < stems[i] < box.x1 + shift:  # the label still covers its own stem
+                label.xy = (label.xy[0] + shift, level)
+                label.set_position(label.xy)
+
+
+def _fit_height(fig: Figure, ax: Axes) -> None:
+    """Set the y limits to just contain every label (so none is clipped and no empty band is left)."""
+    for _ in range(4):  # the labels' size in axis units changes with the limits: repeat until settled
+        fig.canvas.draw()
+        to_data = ax.transData.inverted()
+        boxes = [text.get_window_extent().transformed(to_data) for text in ax.texts]
+        ax.set_ylim(min(b.y0 for b in boxes) - _MARGIN, max(b.y1 for b in boxes) + _MARGIN)
 
 
 def plot_timeline(events: pd.DataFrame, *, title: str, wrap: int = 26) -> Figure:
@@ -67,12 +121,14 @@ def plot_timeline(events: pd.DataFrame, *, title: str, wrap: int = 26) -> Figure
     ordered = events.sort_values("year").reset_index(drop=True)
     fig, ax = figure(figsize=(11, 7))
     years = ordered["year"].astype(int)
+    levels = _label_levels(years.tolist())
+    offsets = _marker_offsets(years.tolist(), levels)
     ax.axhline(0, color="#555555", linewidth=1.5, zorder=1)
-    for (_, row), level in zip(ordered.iterrows(), _label_levels(years.tolist()), strict=True):
+    for (_, row), level, offset in zip(ordered.iterrows(), levels, offsets, strict=True):
         style = CATEGORY_STYLE[row["category"]]
         ax.vlines(row["year"], 0, level, color="#999999", linewidth=1, zorder=1)
-        ax.plot(row["year"], 0, linestyle="none", marker=style["marker"], color=style["color"],
-                markersize=11, markeredgecolor="black", zorder=3)
+        ax.plot(row["year"], offset, linestyle="none", marker=style["marker"], color=style["color"],
+                markersize=10, markeredgecolor="black", zorder=3)
         label = f"{int(row['year'])}: " + row["event"]
         ax.annotate("\n".join(textwrap.wrap(label, wrap)), (row["year"], level), ha="center",
                     va="bottom" if level > 0 else "top", fontsize=10.5, zorder=2,
@@ -80,12 +136,14 @@ def plot_timeline(events: pd.DataFrame, *, title: str, wrap: int = 26) -> Figure
     for style in CATEGORY_STYLE.values():
         ax.plot([], [], linestyle="none", marker=style["marker"], color=style["color"],
                 markeredgecolor="black", label=style["label"])
-    ax.legend(loc="upper left", ncols=3, bbox_to_anchor=(0, -0.12))
-    ax.set_ylim(-_TIERS[-1] - 2.6, _TIERS[-1] + 2.4)
-    ax.set_xlim(years.min() - 6, years.max() + 6)
+    ax.set_xlim(years.min() - 8, years.max() + 6)
+    ax.set_ylim(-_TIERS[-1] - 1, _TIERS[-1] + 1)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.grid(False)
     ax.set_xlabel("Year")
     ax.set_title(title)
+    _clear_stems(fig, ax, levels)
+    _fit_height(fig, ax)
+    ax.legend(loc="upper left", ncols=3, bbox_to_anchor=(0, -0.1))
     return fig

@@ -157,3 +157,52 @@ def test_red_flags_can_skip_the_citation_check():
     assert cl.red_flags("Ketamine is not addictive.", require_citation=False) == []
     with pytest.raises(ValueError, match="require_citation"):
         cl.red_flags("text", require_citation="no")
+
+
+# --- verdict_matrix and main_sources (the verdict chart) ---------------------------------------------
+def test_verdict_matrix_counts_every_claim_once(table):
+    matrix = cl.verdict_matrix(table)
+    assert list(matrix.columns) == list(CLAIM_VERDICTS)
+    assert int(matrix.to_numpy().sum()) == len(table)
+    assert (matrix.sum(axis=0) == cl.verdict_counts(table).to_numpy()).all()
+    assert list(matrix.index[:2]) == ["label", "regulation"]  # documents first
+    assert set(matrix.index) == set(table["evidence_type"])  # only kinds that occur
+
+
+def test_verdict_matrix_of_a_small_table():
+    matrix = cl.verdict_matrix(claims_frame(("false", "false", "supported"), ("label", "rct", "rct")))
+    assert matrix.loc["rct"].tolist() == [1, 0, 0, 1]
+    assert matrix.loc["label"].tolist() == [0, 0, 0, 1]
+    assert list(matrix.index) == ["label", "rct"]
+
+
+@pytest.mark.parametrize("bad, name", [
+    (claims_frame(("maybe",), ("rct",)), "claims"),
+    (claims_frame(("false",), ("blog",)), "claims"),
+    (claims_frame().drop(columns="evidence_type"), "claims"),
+    ("not a table", "claims"),
+])
+def test_verdict_matrix_rejects_bad_tables(bad, name):
+    with pytest.raises(ValueError, match=name):
+        cl.verdict_matrix(bad)
+
+
+def test_main_sources_pick_the_source_of_the_main_evidence(table):
+    registry = data.load("sources")
+    ids = cl.main_sources(table, registry)
+    assert len(ids) == len(set(ids))
+    kinds = registry.set_index("id")["kind"]
+    claim_r = table[table["claim_id"] == "r"]  # ketalar_pi (a label) comes first, but the evidence is a law
+    assert kinds[cl.main_sources(claim_r, registry)[0]] == "regulation"
+    one = claims_frame(("false",), ("animal",))  # no animal source: the first one
+    assert cl.main_sources(one, registry) == ["daly2018"]
+
+
+def test_main_sources_reject_unknown_or_missing_sources():
+    registry = data.load("sources")
+    with pytest.raises(ValueError, match="registry"):
+        cl.main_sources(claims_frame().assign(source_id="nobody2099"), registry)
+    with pytest.raises(ValueError, match="claims"):
+        cl.main_sources(claims_frame().assign(source_id=" ; "), registry)
+    with pytest.raises(ValueError, match="registry"):
+        cl.main_sources(claims_frame(), registry.drop(columns="kind"))

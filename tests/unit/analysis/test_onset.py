@@ -98,3 +98,79 @@ def test_arm_differences_bad_input(responses):
         onset_analysis.arm_differences(two_controls, "Daly 2018 (esketamine spray)")
     with pytest.raises(ValueError, match="level"):
         onset_analysis.arm_differences(responses, "Daly 2018 (esketamine spray)", level=2)
+
+
+# --- tables in words ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("hours", "words"), [(1, "1 hour"), (2, "2 hours"), (24, "1 day"), (48, "2 days"),
+                                              (72, "3 days"), (168, "1 week"), (336, "2 weeks"),
+                                              (1008, "6 weeks"), (30, "30 hours")])
+def test_time_in_words(hours, words):
+    assert onset_analysis.time_in_words(hours) == words
+
+
+@pytest.mark.parametrize("bad", [0, *BAD_NUMBERS])
+def test_time_in_words_rejects_bad_times(bad):
+    with pytest.raises(ValueError, match="hours"):
+        onset_analysis.time_in_words(bad)
+
+
+def test_milestone_table_in_words(studies):
+    table = onset_analysis.milestone_table(studies)
+    assert list(table.columns) == ["Treatment", "Point on the chart", "When", "Outcome", "Result", "Source"]
+    assert len(table) == len(studies)
+    first = table.iloc[0]
+    assert first["When"] == "2 hours" and first["Source"] == "Daly 2018"
+    assert first["Point on the chart"] == "drug ahead at the first time point reported"
+    assert first["Result"] == "-7.9 MADRS points: LS mean difference vs placebo"
+    dean = table[table["Source"] == "Dean 2021"]["Result"].tolist()
+    assert "odds ratio 3.94 (95 % CI 1.54 to 10.1)" in dean
+    shown = " ".join(table.astype(str).to_numpy().ravel())
+    for code_name in ("first_separation", "daly2018", "[", ">="):
+        assert code_name not in shown, code_name
+
+
+def test_milestone_table_bad_input(studies):
+    with pytest.raises(ValueError, match="milestone"):
+        onset_analysis.milestone_table(studies.assign(milestone="peak"))
+    with pytest.raises(ValueError, match="studies"):
+        onset_analysis.milestone_table(studies.drop(columns="outcome"))
+    with pytest.raises(ValueError, match="studies"):
+        onset_analysis.milestone_table(studies.iloc[0:0])
+
+
+def test_difference_table_in_words(responses):
+    studies = ["Daly 2018 (esketamine spray)", "Lii 2023 (masked by anaesthesia)"]
+    table = onset_analysis.difference_table(responses, studies)
+    assert list(table.columns) == ["Study", "Drug arm", "Responders on the drug", "Responders on the control",
+                                   "Difference (percentage points, 95 % CI)", "NNT (95 % CI)"]
+    assert len(table) == 4  # three esketamine doses and one masked ketamine arm
+    row = table[table["Drug arm"] == "Esketamine 84 mg"].iloc[0]
+    assert row["Difference (percentage points, 95 % CI)"] == "+38.6 (+13.1 to +65.1)"
+    assert row["NNT (95 % CI)"] == "2.6 (1.5 to 7.6)"
+    masked = table[table["Study"] == studies[1]].iloc[0]
+    assert "∞" in masked["NNT (95 % CI)"]
+    only = onset_analysis.difference_table(responses, studies, arms=["Esketamine 84 mg"])
+    assert list(only["Drug arm"]) == ["Esketamine 84 mg"]
+
+
+def test_difference_table_bad_input(responses):
+    with pytest.raises(ValueError, match="studies"):
+        onset_analysis.difference_table(responses, "Daly 2018 (esketamine spray)")
+    with pytest.raises(ValueError, match="studies"):
+        onset_analysis.difference_table(responses, [])
+    with pytest.raises(ValueError, match="study"):
+        onset_analysis.difference_table(responses, ["No such trial"])
+    with pytest.raises(ValueError, match="arms"):
+        onset_analysis.difference_table(responses, ["Daly 2018 (esketamine spray)"], arms=["Placebo spray"])
+    with pytest.raises(ValueError, match="arms"):
+        onset_analysis.difference_table(responses, ["Daly 2018 (esketamine spray)"], arms="Esketamine 84 mg")
+
+
+def test_as_markdown(responses):
+    table = onset_analysis.difference_table(responses, ["Daly 2018 (esketamine spray)"])
+    text = onset_analysis.as_markdown(table)
+    lines = text.splitlines()
+    assert lines[0].startswith("| Study | Drug arm |") and lines[1].startswith("|---|")
+    assert len(lines) == 2 + 3
+    with pytest.raises(ValueError, match="frame"):
+        onset_analysis.as_markdown("not a table")

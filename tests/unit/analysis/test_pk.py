@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers.analysis.pk import load_parameters, load_routes
+from helpers.analysis.pk import REGIMENS, infusion, load_parameters, load_routes, simulate
 from helpers.data import paths
 from helpers.science import pk
 from helpers.science.pk import (
@@ -109,3 +109,27 @@ def test_routes_used_outside_medicine_are_not_modelled(route):
 def test_absorption_route_refuses_bad_values(kwargs, name):
     with pytest.raises(ValueError, match=name):
         AbsorptionRoute(**kwargs)
+
+
+# --- infusion: one IV infusion within the label's dose range ----------------------------------------
+def test_infusion_builds_a_labelled_iv_regimen():
+    regimen = infusion(0.5, 20)
+    assert regimen.label == "Ketamine 0.5 mg/kg IV over 20 min" and regimen.drug == "racemic"
+    assert regimen.doses == (Dose(0.5, "mg/kg", "iv", 0.0, 20.0),)
+    assert infusion(2, 0).label == "Ketamine 2 mg/kg IV bolus"
+    assert simulate(infusion(0.5, 40)).conc_ng_per_ml.max() == pytest.approx(
+        simulate(REGIMENS["antidepressant_infusion"]).conc_ng_per_ml.max())
+
+
+def test_a_faster_infusion_of_the_same_dose_peaks_higher():
+    peaks = [simulate(infusion(0.5, minutes)).conc_ng_per_ml.max() for minutes in (10, 20, 40)]
+    assert peaks[0] > peaks[1] > peaks[2]
+
+
+@pytest.mark.parametrize(("args", "name"), [((0.0, 40), "dose_mg_per_kg"), ((-0.5, 40), "dose_mg_per_kg"),
+                                            ((5.0, 40), "dose_mg_per_kg"), ((math.nan, 40), "dose_mg_per_kg"),
+                                            (("0.5", 40), "dose_mg_per_kg"), ((0.5, -1), "duration_min"),
+                                            ((0.5, 241), "duration_min"), ((0.5, None), "duration_min")])
+def test_infusion_refuses_doses_outside_the_label_range_and_bad_durations(args, name):
+    with pytest.raises(ValueError, match=name):
+        infusion(*args)

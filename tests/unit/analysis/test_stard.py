@@ -65,12 +65,46 @@ def test_remitters_by_level_rejects_bad_tables(bad):
         cl.remitters_by_level(bad)
 
 
-def test_plot_stard_one_bar_per_level(levels):
+def test_remission_intervals_wilson_on_reconstructed_counts(levels):
+    table = cl.remission_intervals(levels)
+    assert table["level"].tolist() == [1, 2, 3, 4]
+    assert table["remitters"].tolist() == cl.remitters_by_level(levels).tolist()
+    assert (table["low_pct"] < table["remission_pct"]).all()
+    assert (table["remission_pct"] < table["high_pct"]).all()
+    level4 = table.iloc[-1]
+    assert level4["remitters"] == 14
+    assert (level4["low_pct"], level4["high_pct"]) == pytest.approx((7.81, 20.41), abs=0.01)
+    widths = table["high_pct"] - table["low_pct"]
+    assert widths.iloc[-1] == widths.max()  # the smallest level is the least precise
+    wider = cl.remission_intervals(levels, level=0.99)
+    assert (wider["high_pct"] > table["high_pct"]).all()
+
+
+@pytest.mark.parametrize("bad_level", [0, 1, 1.5, -0.1, "95%"])
+def test_remission_intervals_reject_bad_levels(levels, bad_level):
+    with pytest.raises(ValueError, match="level"):
+        cl.remission_intervals(levels, level=bad_level)
+
+
+def test_remission_intervals_reject_bad_tables():
+    with pytest.raises(ValueError, match="levels"):
+        cl.remission_intervals(pd.DataFrame({"level": [1], "n_entered": [10]}))
+    with pytest.raises(ValueError, match="levels"):
+        cl.remission_intervals(pd.DataFrame({"level": [], "n_entered": [], "remission_pct": []}))
+
+
+def test_plot_stard_one_bar_per_level_with_intervals(levels):
     fig = claim_figs.plot_stard(levels, title="Fewer remissions at each level")
     ax = fig.axes[0]
-    assert [round(p.get_height(), 1) for p in ax.patches] == levels["remission_pct"].tolist()
-    assert len({p.get_hatch() for p in ax.patches}) == len(levels)
-    assert "n = 3,671" in ax.get_xticklabels()[0].get_text()
+    bars = [p for p in ax.patches if p.get_height() > 0]
+    assert [round(p.get_height(), 1) for p in bars] == levels["remission_pct"].tolist()
+    assert {p.get_hatch() for p in bars} == {None}  # one fill: the level is on the axis
+    assert len({tuple(p.get_facecolor()) for p in bars}) == 1
+    assert "3,671 entered" in ax.get_xticklabels()[0].get_text()
+    assert "QIDS-SR" in ax.get_ylabel() and "(%)" in ax.get_ylabel()
+    assert "95% Wilson interval" in [t.get_text() for t in ax.get_legend().get_texts()]
+    caps = [line for line in ax.get_lines() if line.get_marker() == "_"]
+    assert caps  # the interval caps are drawn
     matplotlib.pyplot.close(fig)
     with pytest.raises(ValueError, match="title"):
         claim_figs.plot_stard(levels, title="")

@@ -45,7 +45,7 @@ def test_student_edition_of_synthetic_notebook(synthetic: Path, tmp_path: Path) 
     [stub] = [c for c in student.cells if c.cell_type == "code" and cells.is_solution(c)]
     assert stub.source.startswith('"""Compute the answer in µM.')
     assert "secret_step = ...\nanswer_um = ...\nlo = ...\nrest = ...\n" in stub.source + "\n"
-    assert "Exercise 00.years_to_esketamine" in stub.source
+    assert "Exercise 00.last_possession_change" in stub.source
     assert stub.outputs == [] and stub.execution_count is None
     [chk] = [c for c in student.cells if cells.is_check(c)]
     assert chk.outputs == [] and chk.execution_count is None
@@ -157,7 +157,7 @@ def test_deck_of_synthetic_notebook() -> None:
     assert re.search(r'<aside class="notes">.*greet the class', html, re.DOTALL)
     assert "vendor/node_modules/reveal.js" in html and "cdnjs" not in html
     fragments = re.findall(r'<div class="fragment">(.*?)</div>\s*</div>\s*</div>\s*</div>', html, re.DOTALL)
-    assert any("secret_step" in f for f in fragments) and any("00.years_to_esketamine" in f
+    assert any("secret_step" in f for f in fragments) and any("00.last_possession_change" in f
                                                               for f in fragments)
     assert not any("Exercises" in f or "x_mg" in f for f in fragments)
 

@@ -51,7 +51,7 @@ def test_stub_solutions() -> None:
     [code, markdown] = [c for c in nb.cells if cells.is_solution(c)]
     assert code.source.startswith('"""Compute the answer in µM.')
     assert code.source.endswith("secret_step = ...\nanswer_um = ...\nlo = ...\nrest = ...")
-    assert "# Exercise 00.years_to_esketamine: replace each ... with your answer" in code.source
+    assert "# Exercise 00.last_possession_change: replace each ... with your answer" in code.source
     assert "raise" not in code.source
     assert code.outputs == [] and code.execution_count is None
     assert markdown.source == "*Write your answer here.*"
@@ -100,7 +100,7 @@ def test_reveal_answers() -> None:
     nb.cells.append(new_code_cell("check('x', 1)", metadata={"tags": ["check"]}))  # no slide type: "-"
     nb = _run(RevealAnswers(), nb)
     types = {c.source[:12]: cells.slide_type(c) for c in nb.cells}
-    assert types['"""Compute t'] == "fragment" and types['check("00.ye'] == "fragment"
+    assert types['"""Compute t'] == "fragment" and types['check("00.la'] == "fragment"
     assert types["check('x', 1"] == "fragment"
     assert types["A written an"] == "fragment"                       # a markdown solution too
     assert types["## Exercises"] == "slide" and types["x_mg = 3 * 2"] == "-"
@@ -110,7 +110,7 @@ def test_reveal_answers() -> None:
 def test_reveal_answers_is_configurable() -> None:
     nb = _run(RevealAnswers(config=Config(RevealAnswers={"tags": {"check"}})), synthetic_notebook())
     types = {c.source[:12]: cells.slide_type(c) for c in nb.cells}
-    assert types['"""Compute t'] == "-" and types['check("00.ye'] == "fragment"
+    assert types['"""Compute t'] == "-" and types['check("00.la'] == "fragment"
 
 
 def test_disabled_preprocessor_does_nothing() -> None:

@@ -81,3 +81,45 @@ def test_labels_on_one_tier_are_far_enough_apart_to_not_overlap():
         gaps = [b - a for a, b in itertools.pairwise(on_tier)]
         assert all(gap >= timeline._LABEL_WIDTH_YEARS for gap in gaps), (tier, on_tier)
     assert {lv > 0 for lv in levels} == {True, False}, "labels go above and below the axis"
+
+
+def test_markers_of_events_a_year_apart_move_apart_towards_their_labels():
+    years = [1962, 1965, 1970, 1999, 2000, 2014, 2019, 2020, 2025]
+    levels = timeline._label_levels(years)
+    offsets = timeline._marker_offsets(years, levels)
+    for i, j in itertools.combinations(range(len(years)), 2):
+        if abs(years[i] - years[j]) < timeline._CLOSE_YEARS:
+            assert offsets[i] != offsets[j], (years[i], years[j])
+            assert offsets[i] * levels[i] > 0, "a moved marker moves towards its own label"
+    assert offsets[0] == offsets[2] == 0.0, "markers far from others stay on the axis line"
+
+
+def test_every_label_fits_inside_the_plot():
+    """No label is clipped by the plot's edges (the y limits are fitted to the labels)."""
+    history = data.load("history")
+    fig = timeline.plot_timeline(history, title="A title that states the finding")
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    plot_box = ax.get_window_extent()
+    for text in ax.texts:
+        box = text.get_window_extent()
+        assert plot_box.y0 <= box.y0 and box.y1 <= plot_box.y1, text.get_text()
+    plt.close(fig)
+
+
+def test_no_stem_passes_through_another_label():
+    """Each label sits clear of the stems that lead past it to labels further out."""
+    history = data.load("history")
+    fig = timeline.plot_timeline(history, title="A title that states the finding")
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    stems = [segment for collection in ax.collections for segment in collection.get_segments()]
+    assert len(stems) == len(ax.texts) == len(history)
+    for text in ax.texts:
+        box = text.get_window_extent()
+        for (x, y0), (_, y1) in stems:
+            (sx, sy0), (_, sy1) = ax.transData.transform([(x, y0), (x, y1)])
+            low, high = sorted((sy0, sy1))
+            passes = low < box.y0 and box.y1 < high  # the stem runs past the whole label
+            assert not (passes and box.x0 <= sx <= box.x1), (text.get_text(), x)
+    plt.close(fig)

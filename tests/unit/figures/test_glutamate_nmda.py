@@ -11,11 +11,14 @@ from helpers import data
 from helpers.figures.glutamate_nmda import (
     STRENGTH_STYLE,
     TIME_SCALES,
+    author_year,
+    cascade_title,
     plot_affinity,
     plot_cascade,
     plot_mg_block,
     plot_occupancy,
 )
+from helpers.figures.style import ARM_STYLES
 from helpers.science.receptor import (
     mg_unblocked_fraction,
 )
@@ -38,6 +41,15 @@ def test_mg_block_figure_draws_one_distinct_curve_per_level():
     x, y = curves[1].get_data()
     assert np.allclose(y, 100 * mg_unblocked_fraction(x, 1.0))
     assert fig.axes[0].get_xlabel() == "Membrane potential (mV)"
+    matplotlib.pyplot.close(fig)
+
+
+def test_mg_block_figure_draws_model_curves_without_markers_labelled_model():
+    fig = plot_mg_block([0.1, 1.0])
+    curves = _line_data(fig)
+    assert [c.get_marker() for c in curves] == ["None", "None"]
+    assert [t.get_text() for t in fig.axes[0].get_legend().get_texts()] == ["model, 0.1 mM Mg²⁺",
+                                                                            "model, 1 mM Mg²⁺"]
     matplotlib.pyplot.close(fig)
 
 
@@ -72,12 +84,67 @@ def test_mg_block_figure_rejects_bad_input(args, kwargs, name):
 def test_affinity_figure_uses_every_row_on_a_log_axis():
     table = data.load("nmda_affinity")
     fig = plot_affinity(table, title="Affinity depends on the enantiomer and on the assay")
-    ax = fig.axes[0]
-    assert ax.get_xscale() == "log"
-    plotted = sorted(float(x) for line in ax.get_lines() for x in line.get_xdata())
+    assert all(ax.get_xscale() == "log" for ax in fig.axes)
+    plotted = sorted(float(x) for ax in fig.axes for line in ax.get_lines() for x in line.get_xdata())
     assert plotted == sorted(table["ki_um"].astype(float))
-    assert len(ax.get_yticklabels()) == len(table)
+    assert sum(len(ax.get_yticklabels()) for ax in fig.axes) == len(table)
     matplotlib.pyplot.close(fig)
+
+
+def test_affinity_figure_puts_the_main_target_in_its_own_panel_and_names_sources_by_author():
+    table = data.load("nmda_affinity")
+    fig = plot_affinity(table, title="t", contested_targets=["dopamine D2 (high-affinity state)"])
+    top, bottom = fig.axes
+    assert top.get_title(loc="left") == "NMDA receptor"
+    assert len(top.get_yticklabels()) == int((table["target"] == "NMDA receptor").sum())
+    assert bottom.get_title(loc="left").startswith("Other targets")
+    legend = [t.get_text() for t in top.get_legend().get_texts()]
+    assert legend == ["Ebert et al. 1997", "Kapur & Seeman 2002", "Seeman et al. 2005"]
+    grey = [t.get_text() for t in bottom.texts if "contested" in t.get_text()]
+    assert len(grey) == int((table["target"] == "dopamine D2 (high-affinity state)").sum())
+    matplotlib.pyplot.close(fig)
+
+
+def test_affinity_figure_with_only_the_main_target_has_one_panel():
+    table = data.load("nmda_affinity")
+    fig = plot_affinity(table[table["target"] == "NMDA receptor"], title="t")
+    assert len(fig.axes) == 1
+    matplotlib.pyplot.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "name"),
+    [
+        ({"main_target": "glycine site"}, "main_target"),
+        ({"contested_targets": ["no such target"]}, "contested_targets"),
+        ({"contested_targets": ["NMDA receptor"]}, "contested_targets"),
+        ({"contested_targets": "dopamine D2 (high-affinity state)"}, "contested_targets"),
+    ],
+)
+def test_affinity_figure_rejects_bad_targets(kwargs, name):
+    with pytest.raises(ValueError, match=f"^{name}"):
+        plot_affinity(data.load("nmda_affinity"), title="t", **kwargs)
+
+
+def test_affinity_figure_rejects_an_unregistered_source():
+    table = pd.DataFrame({"compound": ["x"], "target": ["y"], "ki_um": [1.0], "source_id": ["nobody1900"]})
+    with pytest.raises(ValueError, match=r"^table: every source_id"):
+        plot_affinity(table, title="t", main_target="y")
+
+
+@pytest.mark.parametrize(
+    ("source_id", "expected"),
+    [("ebert1997", "Ebert et al. 1997"), ("kapur2002", "Kapur & Seeman 2002"),
+     ("seeman2005", "Seeman et al. 2005"), ("zanos2018b", "Zanos & Gould 2018")],
+)
+def test_author_year_names_sources_as_readers_do(source_id, expected):
+    assert author_year(source_id) == expected
+
+
+@pytest.mark.parametrize("bad", ["nobody1900", "", None, 1997])
+def test_author_year_rejects_unknown_sources(bad):
+    with pytest.raises(ValueError, match=r"^(source_id|ids)"):
+        author_year(bad)
 
 
 @pytest.mark.parametrize(
@@ -110,6 +177,29 @@ def test_occupancy_figure_curves_follow_the_single_site_model():
     assert np.allclose(y, 100 * x / (x + 0.3))
     assert fig.axes[0].get_xscale() == "log"
     matplotlib.pyplot.close(fig)
+
+
+def test_occupancy_figure_draws_model_curves_without_markers_and_regimens_in_their_colour():
+    fig = plot_occupancy({"S": 0.3, "R": 1.4}, [("peak", 0.39, 0.39), ("band", 2.5, 5.0)], title="t",
+                         band_arms={"peak": "antidepressant_infusion"})
+    lines = fig.axes[0].get_lines()
+    curves = [line for line in lines if line.get_xdata()[0] != line.get_xdata()[-1]]
+    assert [c.get_marker() for c in curves] == ["None", "None"]
+    assert all("model" in c.get_label() for c in curves)
+    [peak] = [line for line in lines if line.get_xdata()[0] == line.get_xdata()[-1]]
+    assert peak.get_color() == ARM_STYLES["antidepressant_infusion"].color
+    matplotlib.pyplot.close(fig)
+
+
+@pytest.mark.parametrize(
+    ("band_arms", "match"),
+    [("antidepressant_infusion", "band_arms: give a mapping"),
+     ({"no such band": "antidepressant_infusion"}, "band_arms: no band"),
+     ({"peak": "no_such_regimen"}, "band_arms: unknown regimen")],
+)
+def test_occupancy_figure_rejects_bad_band_arms(band_arms, match):
+    with pytest.raises(ValueError, match=f"^{match}"):
+        plot_occupancy({"S": 0.3}, [("peak", 0.39, 0.39)], title="t", band_arms=band_arms)
 
 
 @pytest.mark.parametrize(
@@ -170,3 +260,30 @@ def test_cascade_figure_rejects_bad_input(change, kwargs, match):
 def test_cascade_figure_needs_its_columns():
     with pytest.raises(ValueError, match=r"^cascade: missing"):
         plot_cascade(pd.DataFrame({"step": [1]}), title="t")
+
+
+def test_cascade_labels_keep_only_the_step_and_name_the_animal_beside_it():
+    cascade = data.load("mechanism_cascade")
+    fig = plot_cascade(cascade, title="t")
+    ax = fig.axes[0]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert not any("[" in label for label in labels)
+    beside = sorted(t.get_text() for t in ax.texts)
+    assert beside == sorted(m.replace("; ", " and ") for m in cascade["model"])
+    matplotlib.pyplot.close(fig)
+
+
+def test_cascade_title_states_what_the_species_column_shows():
+    cascade = data.load("mechanism_cascade")
+    assert cascade_title(cascade) == "Every step of the cascade rests on rat or mouse experiments"
+    monkeys = cascade.assign(model="macaque")
+    assert cascade_title(monkeys) == "Every step of the cascade rests on animal experiments"
+    one_human = cascade.copy()
+    one_human.loc[0, ["species", "model"]] = ["human", "PET"]
+    assert cascade_title(one_human) == f"{len(cascade) - 1} of {len(cascade)} steps of the cascade rest on " \
+                                       "animal experiments"
+
+
+def test_cascade_title_rejects_a_bad_table():
+    with pytest.raises(ValueError, match=r"^cascade"):
+        cascade_title(pd.DataFrame({"step": [1]}))
