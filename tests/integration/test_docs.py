@@ -14,7 +14,7 @@ from tests.support import ROOT
 DOCS = ["README.md", "CONTRIBUTING.md", "data/README.md"]
 TARGET = re.compile(r"^([a-z][a-z-]*):", re.MULTILINE)
 DOTTED = re.compile(r"(?:helpers|course_tools)(?:\.[A-Za-z_]\w*)+")
-PATH = re.compile(r"(?:src|data|tests|notebooks|docs|benchmarks)/[\w./-]*\w")
+PATH = re.compile(r"(?<![\w/.:-])(?:src|data|tests|notebooks|docs|benchmarks)/[\w./-]*\w")
 
 
 def ticks(text: str) -> list[str]:

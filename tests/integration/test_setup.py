@@ -57,3 +57,16 @@ def test_distclean_removes_venv_and_build_but_never_the_workspace(tmp_path: Path
     assert result.returncode == 0, result.stderr
     assert not (tmp_path / "venv").exists() and not (tmp_path / "build").exists()
     assert (tmp_path / "workspace" / "01_x.ipynb").read_text(encoding="utf-8") == "{}"
+
+
+@pytest.mark.browser  # builds the decks' vendor folder with npm, like the browser tests
+def test_make_slides_prints_no_warning(tmp_path: Path) -> None:
+    """The lecturer's command says what it built and nothing alarming (no warning of any kind)."""
+    out = tmp_path / "slides"
+    result = subprocess.run([sys.executable, "-m", "course_tools", "slides", "notebooks/00_course_map.ipynb",
+                             "--out", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=900,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    said = result.stdout + result.stderr
+    assert "warn" not in said.lower() and "Traceback" not in said, said
+    assert said.splitlines()[0].startswith("slides: 00_course_map.ipynb -> ")
