@@ -27,6 +27,7 @@ __all__ = [
     "REFLECTION",
     "REMOVE_INPUT",
     "SAFETY_NOTE",
+    "SHOW_CODE",
     "SKIP",
     "SLIDE",
     "SLIDE_TYPES",
@@ -63,13 +64,14 @@ YOUR_ANSWER = "your-answer"  # the student's answer cell after a reflection (ski
 MODEL_ANSWER = "model-answer"  # the model answer of a reflection: removed from the student edition
 THINK = "think"  # a visible callout: a question to pause on
 PITFALL = "pitfall"  # a visible callout: a common misreading
+SHOW_CODE = "show-code"  # a code cell whose code the deck shows (decks hide all other code)
 
 #: The visible callouts of a lesson.
 CALLOUTS = frozenset({THINK, PITFALL})
 
 #: Every tag a course notebook may use.
 TAGS = frozenset({SOLUTION, CHECK, EXERCISE, INSTRUCTOR, REMOVE_INPUT, NBVAL_IGNORE_OUTPUT, SAFETY_NOTE,
-                  REFLECTION, YOUR_ANSWER, MODEL_ANSWER, THINK, PITFALL})
+                  REFLECTION, YOUR_ANSWER, MODEL_ANSWER, THINK, PITFALL, SHOW_CODE})
 
 # --- slide types (metadata.slideshow.slide_type) ------------------------------------------------------
 SLIDE = "slide"

@@ -164,7 +164,8 @@ def show(fig: Figure, *, alt: str, sources: str | Iterable[str]) -> None:
 
     The figure is drawn once, as a PNG cropped to its content like Jupyter's inline backend does, and
     displayed as a :class:`RenderedFigure` (whose ``text/plain`` names its axes and the
-    :func:`digest` of its data), followed by the description.
+    :func:`digest` of its data) with ``alt`` as the image's alt metadata (which the course's deck and
+    HTML templates write into ``<img alt>``), followed by the visible description.
 
     Parameters
     ----------
@@ -189,7 +190,7 @@ def show(fig: Figure, *, alt: str, sources: str | Iterable[str]) -> None:
     box, _ = _place_source(fig, ids)
     rendered = RenderedFigure.render(fig, box)
     plt.close(fig)
-    display(rendered)
+    display(rendered, metadata={"image/png": {"alt": alt}})  # the <img alt> of the decks and HTML pages
     display(
         {
             "text/html": '<p class="figure-description" role="note">'

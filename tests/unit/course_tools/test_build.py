@@ -124,9 +124,10 @@ def test_exporters_run_the_tag_rules_then_the_edition_rules() -> None:
     assert tag_rules.remove_input_tags == set()
     slides = slides_exporter()
     names = _preprocessor_names(slides)
-    assert [n for n in names if n in {"TagRemovePreprocessor", "DeckTitle", "RevealAnswers",
+    assert [n for n in names if n in {"TagRemovePreprocessor", "DeckTitle", "RevealAnswers", "LectureView",
                                       "_RevealMetadataPreprocessor"}] == \
-        ["TagRemovePreprocessor", "DeckTitle", "RevealAnswers", "_RevealMetadataPreprocessor"], \
+        ["TagRemovePreprocessor", "DeckTitle", "RevealAnswers", "LectureView",
+         "_RevealMetadataPreprocessor"], \
         "the deck rules run before nbconvert's reveal preprocessor reads the slide types"
     assert [n for n in names if n in {p.__name__ for p in preprocessors.SLIDES}] == \
         [p.__name__ for p in preprocessors.SLIDES]

@@ -63,7 +63,7 @@ def test_is_notes() -> None:
 def test_vocabulary() -> None:
     assert cells.TAGS == {"solution", "check", "exercise", "instructor", "remove-input",
                           "nbval-ignore-output", "safety-note", "reflection", "your-answer", "model-answer",
-                          "think", "pitfall"}
+                          "think", "pitfall", "show-code"}
     assert cells.CALLOUTS == {"think", "pitfall"}
     assert cells.SAFETY_NOTE == course.SAFETY_TAG
     assert cells.SLIDE_TYPES == {"slide", "subslide", "fragment", "skip", "notes", "-"}

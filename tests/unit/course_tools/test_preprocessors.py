@@ -12,6 +12,7 @@ from course_tools.preprocessors import (
     SLIDES,
     STUDENT,
     DeckTitle,
+    LectureView,
     MarkEdition,
     RemoveSpeakerNotes,
     RevealAnswers,
@@ -123,9 +124,24 @@ def test_disabled_preprocessor_does_nothing() -> None:
 
 def test_editions_compose_the_rules_in_order() -> None:
     assert STUDENT == (RemoveSpeakerNotes, StubSolutions, MarkEdition)
-    assert SLIDES == (DeckTitle, RevealAnswers)
+    assert SLIDES == (DeckTitle, RevealAnswers, LectureView)
     nb = synthetic_notebook()
     for step in STUDENT:
         nb = _run(step(), nb)
     assert nb.metadata["edition"] == "student"
     assert not any(cells.is_notes(c) for c in nb.cells) and SECRET not in nbformat.writes(nb)
+
+
+def test_lecture_view_hides_code_and_skips_interactive_cells() -> None:
+    nb = synthetic_notebook()
+    nb.cells.insert(3, new_code_cell("_ = explore(show, x=1)", metadata=meta("slide", "nbval-ignore-output")))
+    nb.cells.insert(4, new_code_cell("print('after the widget')", metadata=meta("-")))
+    nb.cells.append(new_code_cell("x = 1  # the lesson", metadata=meta("-", "show-code")))
+    nb = _run(LectureView(), nb)
+    widget, after, shown = nb.cells[3], nb.cells[4], nb.cells[-1]
+    assert cells.slide_type(widget) == "skip" and cells.slide_type(after) == "slide", "the slide is kept"
+    assert after.metadata.get("transient", {}).get("remove_source") is True
+    assert not shown.metadata.get("transient", {}).get("remove_source"), "show-code cells keep their code"
+    hidden = [c for c in nb.cells
+              if c.cell_type == "code" and c.metadata.get("transient", {}).get("remove_source")]
+    assert len(hidden) == sum(c.cell_type == "code" for c in nb.cells) - 2
