@@ -7,6 +7,7 @@
     python -m course_tools nbgrader [NOTEBOOK ...] [--out DIR]
     python -m course_tools lab [--instructor] [--to DIR] [--dry-run]
     python -m course_tools deps
+    python -m course_tools handouts [NOTEBOOK ...] [--out DIR]
 
 With no notebook given, every ``notebooks/NN_*.ipynb`` is used. ``execute`` runs notebooks in place in a
 fresh kernel; ``slides`` and ``student`` rebuild only the editions whose notebook (or build recipe)
@@ -15,6 +16,8 @@ folder and never overwrites a notebook the student has changed. ``nbgrader`` wri
 notebooks (graded questions with hidden tests) and the student release (needs the ``grading`` extra).
 ``lab`` does what ``make lab`` does (``--instructor``: ``make lab-instructor``), for systems without make.
 ``deps`` installs (as root on Debian) or explains what ``make test`` needs beyond Python: Chromium and npm.
+``handouts`` prints each notebook's student edition to an A4 PDF (Chromium, offline after the first npm
+install).
 """
 
 from __future__ import annotations
@@ -107,6 +110,17 @@ def lab_command(folder: Path, notebook: str, sockets: Path) -> list[str]:
     return [*command, notebook]
 
 
+def _handouts(notebooks: list[Path], out: Path | None) -> int:
+    try:
+        from course_tools.handouts import build_handouts
+        pdfs = build_handouts(notebooks or None, out, log=True)
+    except (ValueError, RuntimeError) as err:
+        print(f"handouts: error: {err}", file=sys.stderr)
+        return 1
+    print(f"handouts: {len(pdfs)} PDF(s) in {display(pdfs[0].parent)}")
+    return 0
+
+
 def _lab(instructor: bool, workspace: Path, dry_run: bool) -> int:
     try:
         if instructor:
@@ -152,12 +166,17 @@ def main(argv: list[str] | None = None) -> int:
     lab.add_argument("--instructor", action="store_true", help="open the instructor notebooks instead")
     lab.add_argument("--to", type=Path, default=Path("workspace"), help="your workspace folder")
     lab.add_argument("--dry-run", action="store_true", help="print the jupyter command instead of running it")
+    hand = sub.add_parser("handouts", help="printable A4 PDF handouts of the student edition")
+    hand.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/NN_*.ipynb")
+    hand.add_argument("--out", type=Path, default=None, help="output folder (default: build/handouts)")
     sub.add_parser("deps", help="install (as root on Debian) or explain what make test needs beyond Python")
     args = parser.parse_args(argv)
     if args.command == "execute":
         return _execute(args.notebooks)
     if args.command == "workspace":
         return _workspace(args.edition, args.to)
+    if args.command == "handouts":
+        return _handouts(args.notebooks, args.out)
     if args.command == "deps":
         return system_deps.ensure()
     if args.command == "lab":

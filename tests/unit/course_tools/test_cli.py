@@ -33,7 +33,7 @@ def test_student_reports_progress_and_errors(synthetic: Path, tmp_path: Path,
     assert cli.main(["student", str(tmp_path / "nope.ipynb"), "--out", str(out)]) == 1
     assert "student: error: notebooks" in capsys.readouterr().err
     with pytest.raises(SystemExit):
-        cli.main(["handouts"])
+        cli.main(["pamphlets"])  # not a command
     with pytest.raises(SystemExit):
         cli.main([])
 
@@ -85,4 +85,5 @@ def test_module_runs_as_a_command(synthetic: Path, tmp_path: Path) -> None:
     assert (tmp_path / "m" / synthetic.name).is_file()
     usage = subprocess.run([sys.executable, "-m", "course_tools", "--help"], capture_output=True, text=True,
                            check=False)
-    assert usage.returncode == 0 and "{execute,slides,student,workspace,nbgrader,lab,deps}" in usage.stdout
+    commands = "{execute,slides,student,workspace,nbgrader,lab,handouts,deps}"
+    assert usage.returncode == 0 and commands in usage.stdout
