@@ -13,7 +13,7 @@ from nbformat.v4 import new_markdown_cell, new_notebook
 
 from course_tools.build import BuildResult, build_slides
 from tests.support import NOTEBOOKS, ROOT
-from tests.support.browser import wait_until_settled
+from tests.support.browser import overflowing_slides, wait_until_settled
 
 PlaywrightTimeout = pytest.importorskip("playwright.sync_api").TimeoutError
 
@@ -100,6 +100,19 @@ def test_deck_in_browser(name: str, decks: dict[str, Path], chromium_context: ob
         page.close()  # type: ignore[attr-defined]
 
 
+@pytest.mark.parametrize("name", IDS)
+def test_every_slide_fits_the_projector(name: str, decks: dict[str, Path], chromium_context: object) -> None:
+    """At 1280 x 720 (16:9), every slide with all its fragments shown fits without scrolling."""
+    page, report = open_deck(chromium_context, decks[name])
+    try:
+        assert report.started
+        wait_until_settled(page)
+        over = overflowing_slides(page, REVEAL)
+        assert over == [], "slides taller than 720 px ([h, v, px, first line]): " + "; ".join(map(str, over))
+    finally:
+        page.close()  # type: ignore[attr-defined]
+
+
 @pytest.mark.parametrize("name", IDS[:1])
 def test_speaker_view_shows_notes(name: str, decks: dict[str, Path], chromium_context: object) -> None:
     """Pressing s opens reveal.js's speaker view, offline, with the notes of the current slide."""
@@ -144,13 +157,17 @@ def test_browser_check_catches_a_bad_deck(tmp_path: Path, decks: dict[str, Path]
     nb.cells = [new_markdown_cell("# Bad deck", metadata={"slideshow": {"slide_type": "slide"}}),
                 new_markdown_cell('<img src="https://example.org/x.png" alt="web image">',
                                   metadata={"slideshow": {"slide_type": "slide"}})]
+    nb.cells.append(new_markdown_cell("## A wall of text\n\n" + "\n\n".join(f"Line {i}." for i in range(40)),
+                                      metadata={"slideshow": {"slide_type": "slide"}}))
     result = _deck_of(nb, tmp_path / "97_bad.ipynb", decks)
     page, report = open_deck(chromium_context, result.output)
+    over = overflowing_slides(page, REVEAL) if report.started else []
     page.close()  # type: ignore[attr-defined]
     assert report.started
+    assert [(h, v) for h, v, _, _ in over] == [(2, 0)] and over[0][3].lower() == "a wall of text", over
     assert report.refused == ["https://example.org/x.png"]
     assert report.errors, "a refused request shows as a console error"
-    assert report.slides == 2 and report.notes == 0
+    assert report.slides == 3 and report.notes == 0
     assert "learning objectives" not in report.first_slide.lower()
 
 

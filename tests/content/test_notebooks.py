@@ -92,13 +92,25 @@ def test_metadata_kernel_and_slides(path):
     assert cells.NOTES in types, "speaker notes (a cell with slide_type 'notes')"
 
 
+def frame(nb: dict) -> str:
+    """The lesson's frame: the markdown cells before its first code cell (title, objectives, time,
+    prerequisites, contents; the deck may show them on two slides), speaker notes left out."""
+    lead = []
+    for cell in nb["cells"]:
+        if cell["cell_type"] == "code":
+            break
+        if cell["cell_type"] == "markdown" and not cells.is_notes(cell):
+            lead.append(text(cell))
+    return "\n\n".join(lead)
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_required_sections(path):
     nb = load(path)
-    first = text(nb["cells"][0])
-    assert first.lstrip().startswith("# "), "the first cell is the title"
+    assert text(nb["cells"][0]).lstrip().startswith("# "), "the first cell is the title"
+    first = frame(nb)
     for section in SECTIONS:
-        assert section in first, f"title cell lacks {section!r}"
+        assert section in first, f"the frame (cells before the first code cell) lacks {section!r}"
     minutes = course.course_metadata(path)["minutes"]
     assert re.search(rf"Estimated time:?\**:?\s*{minutes} minutes", first), "time must match the metadata"
     headings = [line for c in nb["cells"] if c["cell_type"] == "markdown"
@@ -148,8 +160,8 @@ def test_frame_parsers_read_the_documented_format():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_lesson_frame_prerequisites_and_contents(path):
     """A prerequisites table (concept, Necessary/Helpful, where to learn it) and a contents list whose
-    minutes add up to the notebook's estimated time."""
-    first = text(load(path)["cells"][0])
+    minutes add up to the notebook's estimated time, in the lesson's frame (before its first code cell)."""
+    first = frame(load(path))
     rows = prerequisites(first)
     assert rows, "title cell: a prerequisites table | Concept | Importance | Where to learn it |"
     assert {importance for _, importance, _ in rows} <= {"Necessary", "Helpful"}, rows

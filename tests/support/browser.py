@@ -34,3 +34,28 @@ def wait_until_settled(page: Any, timeout_ms: float = 20_000) -> None:
 def wait_for_idle_kernel(page: Any, timeout_ms: float = 60_000) -> None:
     """Wait until the current notebook's kernel reports ``idle``; raise on ``timeout_ms``."""
     page.wait_for_function(_KERNEL_IDLE_JS, timeout=timeout_ms, polling=100)
+
+
+#: Walks every slide of a reveal.js deck with all its fragments shown and returns the slides taller than
+#: the deck: [h, v, height in px, the slide's first line].
+_OVERFLOW_JS = """(id) => new Promise(done => require([id], R => {
+  const limit = R.getConfig().height, found = [];
+  document.querySelectorAll('.slides > section').forEach((stack, h) => {
+    const inner = stack.querySelectorAll(':scope > section');
+    (inner.length ? [...inner.keys()] : [0]).forEach(v => {
+      R.slide(h, v);
+      const slide = document.querySelector('.slides section.present section.present')
+                    || document.querySelector('.slides > section.present');
+      slide.querySelectorAll('.fragment').forEach(f => f.classList.add('visible'));
+      if (slide.scrollHeight > limit + 1)
+        found.push([h, v, slide.scrollHeight, (slide.innerText.trim().split('\\n')[0] || '').slice(0, 60)]);
+    });
+  });
+  R.slide(0, 0);
+  done(found);
+}))"""
+
+
+def overflowing_slides(page: Any, reveal_module: str) -> list[list]:
+    """The slides of the open deck (all fragments shown) that are taller than the deck's height."""
+    return page.evaluate(_OVERFLOW_JS, reveal_module)
