@@ -30,6 +30,7 @@ from typing import Any
 import nbformat
 
 from course_tools import cells
+from course_tools.kernels import private_folder, server_args
 from tests.support import CHROMIUM, CHROMIUM_ARGS
 from tests.support.browser import wait_until_settled
 
@@ -109,6 +110,7 @@ class LabServer:
             f"--ServerApp.root_dir={self.workdir}",
             "--ServerApp.terminals_enabled=False",
             "--LabApp.expose_app_in_browser=True",
+            *server_args(private_folder(base, "kernel-sockets")),  # as make lab: kernels on IPC sockets
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             args.append("--allow-root")
