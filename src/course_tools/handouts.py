@@ -11,6 +11,9 @@ request of the page is refused.
 from __future__ import annotations
 
 import html
+import importlib.util
+import subprocess
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -52,19 +55,37 @@ def handout_html(notebook: Path) -> str:
     return page
 
 
+_PRINT = """
+import sys
+from playwright.sync_api import sync_playwright
+page_uri, pdf, header, footer, timeout = sys.argv[1:6]
+with sync_playwright() as pw:
+    browser = pw.chromium.launch(executable_path=sys.argv[6], args=["--no-sandbox"])
+    page = browser.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+    page.goto(page_uri, wait_until="load", timeout=int(timeout))
+    page.evaluate("() => new Promise(done => (window.MathJax && MathJax.Hub) ? MathJax.Hub.Queue(done) "
+                  ": done())")
+    page.pdf(path=pdf, format="A4", print_background=True, display_header_footer=True,
+             header_template=header, footer_template=footer,
+             margin={"top": "18mm", "bottom": "16mm", "left": "14mm", "right": "14mm"})
+    browser.close()
+"""
+
+
 def print_pdf(page_html: Path, pdf: Path, title: str) -> int:
     """Print ``page_html`` to an A4 ``pdf`` in Chromium (title on top, page numbers below); returns the
-    number of pages.
+    number of pages. Playwright runs in a child process, so a caller may already drive a browser.
 
     Raises
     ------
     ValueError
         Playwright or Chromium is missing.
+    RuntimeError
+        Printing failed (the child's last lines are included).
     """
-    try:
-        from playwright.sync_api import sync_playwright
-    except ModuleNotFoundError as err:
-        raise ValueError("handouts: Playwright is not installed; run make handouts (it installs it)") from err
+    if importlib.util.find_spec("playwright") is None:
+        raise ValueError("handouts: Playwright is not installed; run make handouts (it installs it)")
     if not Path(CHROMIUM).is_file():
         raise ValueError(f"handouts: Chromium is not installed at {CHROMIUM} "
                          "(Debian: apt-get install chromium)")
@@ -72,17 +93,12 @@ def print_pdf(page_html: Path, pdf: Path, title: str) -> int:
               f"{html.escape(title)}</div>")
     footer = ('<div style="font-size:8pt;width:100%;text-align:center;color:#444">'
               '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page()
-        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
-        page.goto(page_html.resolve().as_uri(), wait_until="load", timeout=TIMEOUT_MS)
-        page.evaluate("() => new Promise(done => (window.MathJax && MathJax.Hub) ? MathJax.Hub.Queue(done) "
-                      ": done())")
-        page.pdf(path=str(pdf), format="A4", print_background=True, display_header_footer=True,
-                 header_template=header, footer_template=footer,
-                 margin={"top": "18mm", "bottom": "16mm", "left": "14mm", "right": "14mm"})
-        browser.close()
+    command = [sys.executable, "-c", _PRINT, page_html.resolve().as_uri(), str(pdf), header, footer,
+               str(TIMEOUT_MS), CHROMIUM]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        last = "\n".join(done.stderr.strip().splitlines()[-5:])
+        raise RuntimeError(f"handouts: printing {page_html.name} failed:\n{last}")
     from pypdf import PdfReader  # a test tool too; imported here, where it is needed
 
     return len(PdfReader(str(pdf)).pages)

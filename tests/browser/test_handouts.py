@@ -10,7 +10,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tests.support import NOTEBOOKS
+from tests.support import NOTEBOOKS, ROOT
+from tests.support.browser import axe_source, axe_violations
 from tests.unit.course_tools.test_build import _secret_lines
 
 pytest.importorskip("playwright.sync_api")
@@ -52,3 +53,16 @@ def test_handout_has_no_solution_line_and_real_alt_text(handouts: dict[str, Path
     assert "No description has been provided" not in page
     assert "https://" not in "".join(re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page)), \
         "nothing is loaded from the web"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_handout_passes_axe(handouts: dict[str, Path], path: Path, chromium_context: object) -> None:
+    """axe-core (WCAG 2.1 A and AA) finds no violation in the handout's page."""
+    axe = axe_source(ROOT / "build")
+    page = chromium_context.new_page()  # type: ignore[attr-defined]
+    try:
+        page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file://") else r.abort())
+        page.goto(handouts[path.stem].with_suffix(".html").resolve().as_uri())
+        assert axe_violations(page, axe) == []
+    finally:
+        page.close()

@@ -13,7 +13,7 @@ from nbformat.v4 import new_markdown_cell, new_notebook
 
 from course_tools.build import BuildResult, build_slides
 from tests.support import NOTEBOOKS, ROOT
-from tests.support.browser import overflowing_slides, wait_until_settled
+from tests.support.browser import axe_source, axe_violations, overflowing_slides, wait_until_settled
 
 PlaywrightTimeout = pytest.importorskip("playwright.sync_api").TimeoutError
 
@@ -109,6 +109,25 @@ def test_every_slide_fits_the_projector(name: str, decks: dict[str, Path], chrom
         wait_until_settled(page)
         over = overflowing_slides(page, REVEAL)
         assert over == [], "slides taller than 720 px ([h, v, px, first line]): " + "; ".join(map(str, over))
+    finally:
+        page.close()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", IDS)
+def test_every_slide_passes_axe(name: str, decks: dict[str, Path], chromium_context: object) -> None:
+    """axe-core (WCAG 2.1 A and AA) finds no violation on any slide, all fragments shown."""
+    axe = axe_source(ROOT / "build")
+    page, report = open_deck(chromium_context, decks[name])
+    try:
+        assert report.started
+        slides = page.evaluate("(id) => new Promise(done => require([id], R => done(R.getSlides().map("
+                               "s => { const i = R.getIndices(s); return [i.h, i.v || 0]; }))))", REVEAL)
+        problems = []
+        for h, v in slides:
+            page.evaluate("([id, h, v]) => new Promise(done => require([id], R => { R.slide(h, v, 999); "
+                          "done(); }))", [REVEAL, h, v])
+            problems += [f"slide [{h}, {v}] {found}" for found in axe_violations(page, axe)]
+        assert problems == [], "\n".join(problems)
     finally:
         page.close()  # type: ignore[attr-defined]
 

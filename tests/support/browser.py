@@ -5,6 +5,11 @@ Every wait here polls a condition in the page; none sleeps for a fixed time.
 
 from __future__ import annotations
 
+import hashlib
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
 from typing import Any
 
 #: True once web fonts are loaded, every image has decoded and no reveal.js slide is mid-transition.
@@ -59,3 +64,40 @@ _OVERFLOW_JS = """(id) => new Promise(done => require([id], R => {
 def overflowing_slides(page: Any, reveal_module: str) -> list[list]:
     """The slides of the open deck (all fragments shown) that are taller than the deck's height."""
     return page.evaluate(_OVERFLOW_JS, reveal_module)
+
+
+# --- accessibility: axe-core, pinned in tests/support/npm, injected into a page ---------------------------
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+_NPM_DIR = Path(__file__).resolve().parent / "npm"
+
+
+def axe_source(build_dir: Path) -> str:
+    """axe-core's browser script, installed by ``npm ci`` from ``tests/support/npm`` (pinned lock) into
+    ``build_dir/test-npm`` on first use and reused while the lock is unchanged."""
+    lock = (_NPM_DIR / "package-lock.json").read_bytes()
+    target = build_dir / "test-npm" / hashlib.sha256(lock).hexdigest()[:12]  # one folder per lock
+    script = target / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.is_file():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".npm-", dir=target.parent))
+        for name in ("package.json", "package-lock.json"):
+            shutil.copy2(_NPM_DIR / name, staging / name)
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
+                       cwd=staging, check=True, capture_output=True, text=True)
+        try:
+            staging.rename(target)  # atomic; another test worker may have finished first
+        except OSError:
+            shutil.rmtree(staging, ignore_errors=True)
+    return script.read_text(encoding="utf-8")
+
+
+def axe_violations(page: Any, axe: str) -> list[str]:
+    """WCAG 2.1 A/AA violations on the page as it is now: "rule: first element (n elements)". Transitions
+    and animations are switched off first, so a fragment still fading in is not read as low contrast."""
+    if not page.evaluate("() => !!window.axe"):
+        page.add_script_tag(content=axe)
+        page.add_style_tag(content="*, *::before, *::after { transition: none !important; "
+                                   "animation: none !important; }")
+    return page.evaluate(
+        "(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}}).then(r => r.violations.map("
+        "v => `${v.id}: ${v.nodes[0].target.join(' ')} (${v.nodes.length} elements)`))", AXE_TAGS)
