@@ -154,7 +154,7 @@ def test_regimen_curves_use_the_course_style_without_markers(sims):
 @pytest.mark.parametrize(
     ("kwargs", "name"),
     [({"sims": {}}, "sims"), ({"sims": {"no_such_regimen": None}}, "key"), ({"sims": {"placebo": 3}}, "sims"),
-     ({"bands": None}, "bands"), ({"effects": ("analgesia",)}, "effects"), ({"title": ""}, "title"),
+     ({"bands": None}, "bands"), ({"effects": ("euphoria",)}, "effects"), ({"title": ""}, "title"),
      ({"t_max_min": -1}, "t_max_min"), ({"y_range_ng_per_ml": (100.0, 10.0)}, "y_range")],
 )
 def test_regimen_chart_rejects_bad_input(sims, kwargs, name):

@@ -9,7 +9,7 @@ The code is split by job; every name is re-exported here, so ``from helpers.figu
 therapy_vs_recreational`` works as before:
 
 ``styles``
-    the bands' grey looks and the event charts' sizes: :data:`BAND_EFFECTS`, :data:`BAND_LOOK`,
+    the bands shown (notebook 02's) and the event charts' sizes: :data:`BAND_EFFECTS`,
     :data:`MIN_ROW_HEIGHT_IN`;
 ``tables``
     the tables in words: :func:`markdown_table` and the ``*_table`` functions;
@@ -38,7 +38,7 @@ from helpers.figures.therapy_vs_recreational.explorer import (
     show_body_system,
     show_event_group,
 )
-from helpers.figures.therapy_vs_recreational.styles import BAND_EFFECTS, BAND_LOOK, MIN_ROW_HEIGHT_IN
+from helpers.figures.therapy_vs_recreational.styles import BAND_EFFECTS, MIN_ROW_HEIGHT_IN
 from helpers.figures.therapy_vs_recreational.tables import (
     abuse_table,
     claims_table,
@@ -52,7 +52,6 @@ from helpers.figures.therapy_vs_recreational.tables import (
 
 __all__ = [
     "BAND_EFFECTS",
-    "BAND_LOOK",
     "MIN_ROW_HEIGHT_IN",
     "OTHER_SYSTEMS",
     "SYSTEM_NAMES",

@@ -3,7 +3,7 @@ timeline of one session.
 
 The regimen curves use the course's one style per regimen (:data:`helpers.figures.style.ARM_STYLES`: model
 curves as plain lines labelled "model", no markers), so notebooks 02 and 05 draw each regimen alike. Effect
-bands are grey and hatched, never in a series colour (:data:`BAND_LOOK`).
+bands are grey and hatched, never in a series colour (notebook 02's band style, drawn by its helper).
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from helpers._validate import frame, real
 from helpers._validate import title as check_title
+from helpers.figures.dose_concentration_effect.curves import _check_bands, _draw_bands
 from helpers.figures.style import (
     ARM_STYLES,
     GREY,
@@ -34,7 +34,6 @@ from helpers.figures.therapy_vs_recreational.styles import (
     _INK,
     _LEGEND_IN,
     BAND_EFFECTS,
-    BAND_LOOK,
     MIN_ROW_HEIGHT_IN,
 )
 from helpers.science.pk import Simulation
@@ -43,21 +42,6 @@ __all__ = ["plot_excess_over_placebo", "plot_regimens_over_bands", "plot_session
 
 
 # --- the regimens over the concentration bands -----------------------------------------------------------
-def _draw_bands(ax: Axes, rows: pd.DataFrame, x_text: float) -> None:
-    for _, row in rows.iterrows():
-        look = BAND_LOOK[row["effect"]]
-        low, high = float(row["low_ng_per_ml"]), float(row["high_ng_per_ml"])
-        if high > low:
-            ax.axhspan(low, high, facecolor=look["color"], hatch=look["hatch"], edgecolor="#a6a6a6",
-                       linewidth=0, zorder=0)
-            text, y = f"{look['label']}\n{low:,.0f}–{high:,.0f} ng/mL", (low * high) ** 0.5
-            va = "center"
-        else:
-            ax.axhline(low, color=look["color"], linestyle=(0, (2, 2)), linewidth=1.4, zorder=1)
-            text, y, va = f"{look['label']}\n≈{low:,.0f} ng/mL", low * 1.04, "bottom"
-        ax.text(x_text, y, text, fontsize=12, va=va, ha="left", color="#222222", clip_on=False)
-
-
 def plot_regimens_over_bands(sims: Mapping[str, Simulation], bands: pd.DataFrame, *, title: str,
                              effects: Sequence[str] = BAND_EFFECTS, t_max_min: float = 240.0,
                              y_range_ng_per_ml: tuple[float, float] = (10.0, 3000.0)) -> Figure:
@@ -75,7 +59,8 @@ def plot_regimens_over_bands(sims: Mapping[str, Simulation], bands: pd.DataFrame
     title
         The figure title (state the finding).
     effects
-        Keys of :data:`BAND_LOOK` to draw; a range is shaded, a single value is a dashed line.
+        Band effects to draw (keys of notebook 02's band style); a range is shaded, a single value is a
+        dashed line.
     t_max_min
         Right end of the time axis (min).
     y_range_ng_per_ml
@@ -88,19 +73,13 @@ def plot_regimens_over_bands(sims: Mapping[str, Simulation], bands: pd.DataFrame
         if not isinstance(sim, Simulation):
             raise ValueError(f"sims: {key!r} is not a Simulation")
     check_title(title)
-    bands = frame("bands", bands, ("effect", "low_ng_per_ml", "high_ng_per_ml"))
-    unknown = [e for e in effects if e not in BAND_LOOK]
-    if unknown:
-        raise ValueError(f"effects: no look for {unknown}; choose from {list(BAND_LOOK)}")
-    rows = bands[bands["effect"].isin(list(effects))].drop_duplicates("effect")
-    if set(rows["effect"]) != set(effects):
-        raise ValueError(f"bands: no row for {sorted(set(effects) - set(rows['effect']))}")
+    rows = _check_bands(frame("bands", bands, ("effect", "low_ng_per_ml", "high_ng_per_ml")), effects)
     t_max = real("t_max_min", t_max_min, min_value=0.0, max_value=10_000.0, strict_min=True)
     low, high = (real("y_range_ng_per_ml", v, min_value=0.0, strict_min=True) for v in y_range_ng_per_ml)
     if high <= low:
         raise ValueError("y_range_ng_per_ml: the upper limit must exceed the lower limit")
     fig, ax = figure(figsize=(11, 6.2))
-    _draw_bands(ax, rows, x_text=t_max * 1.015)
+    _draw_bands(ax, rows, x_label_min=t_max * 1.015)  # the course's one band style (notebook 02's)
     for key, sim in sims.items():
         keep = sim.time_min <= t_max
         ax.plot(sim.time_min[keep], np.clip(sim.conc_ng_per_ml[keep], low, None), **model_style(key),
