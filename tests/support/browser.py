@@ -41,9 +41,10 @@ def wait_for_idle_kernel(page: Any, timeout_ms: float = 60_000) -> None:
     page.wait_for_function(_KERNEL_IDLE_JS, timeout=timeout_ms, polling=100)
 
 
-#: Walks every slide of a reveal.js deck with all its fragments shown and returns the slides taller than
-#: the deck: [h, v, height in px, the slide's first line].
+#: Walks every slide of a reveal.js deck with all its fragments shown, once MathJax has typeset the maths,
+#: and returns the slides taller than the deck: [h, v, height in px, the slide's first line].
 _OVERFLOW_JS = """(id) => new Promise(done => require([id], R => {
+  const measure = () => {
   const limit = R.getConfig().height, found = [];
   document.querySelectorAll('.slides > section').forEach((stack, h) => {
     const inner = stack.querySelectorAll(':scope > section');
@@ -58,6 +59,9 @@ _OVERFLOW_JS = """(id) => new Promise(done => require([id], R => {
   });
   R.slide(0, 0);
   done(found);
+  };
+  // typeset maths first: raw TeX is taller or shorter than its rendering
+  if (window.MathJax && MathJax.Hub) MathJax.Hub.Queue(measure); else measure();
 }))"""
 
 
