@@ -7,6 +7,7 @@
 #   make student   student editions without solutions in build/student/
 #   make nbgrader  nbgrader source (graded questions) and release in build/nbgrader/ (instructors)
 #   make handouts  printable A4 PDF handouts of the student edition in build/handouts/
+#   make slides-pdf  a PDF of each deck, one page per slide, in build/slides/ (instructors)
 #   make benchmark timing and memory of the course next to a floor notebook
 #   make lock      re-resolve the newest allowed versions into constraints.txt
 #   make clean     remove what was built (keeps workspace/ and your edited nbgrader sources)
@@ -22,11 +23,11 @@ WORKSPACE ?= workspace
 NB     ?=
 PYTEST_WORKERS ?= 2
 
-.PHONY: help venv lab lab-instructor workspace test lint unit nbval execute slides student nbgrader handouts benchmark lock \
+.PHONY: help venv lab lab-instructor workspace test lint unit nbval execute slides slides-pdf student nbgrader handouts benchmark lock \
 	browser-deps clean distclean venv-python
 
 help:
-	@sed -n '2,14p' Makefile | sed 's/^# *//'
+	@sed -n '2,15p' Makefile | sed 's/^# *//'
 
 # The venv: made by $(PYTHON) (3.11 or newer); one made by an older or a broken Python is made again, saying
 # why, so a failed first try never blocks the next.
@@ -110,6 +111,9 @@ student: $(STAMP)
 
 handouts: $(STAMP) browser-deps
 	$(BIN)/python -m course_tools handouts $(NB)
+
+slides-pdf: $(STAMP) browser-deps
+	$(BIN)/python -m course_tools slides-pdf $(NB)
 
 # What the tests need beyond Python: Chromium for the real-browser tests (Playwright drives /usr/bin/chromium
 # and never downloads a browser) and npm, which installs the decks' offline reveal.js. As root on Debian

@@ -8,6 +8,7 @@
     python -m course_tools lab [--instructor] [--to DIR] [--dry-run]
     python -m course_tools deps
     python -m course_tools handouts [NOTEBOOK ...] [--out DIR]
+    python -m course_tools slides-pdf [NOTEBOOK ...] [--out DIR] [--force]
 
 With no notebook given, every ``notebooks/NN_*.ipynb`` is used. ``execute`` runs notebooks in place in a
 fresh kernel; ``slides`` and ``student`` rebuild only the editions whose notebook (or build recipe)
@@ -18,6 +19,8 @@ notebooks (graded questions with hidden tests) and the student release (needs th
 ``deps`` installs (as root on Debian) or explains what ``make test`` needs beyond Python: Chromium and npm.
 ``handouts`` prints each notebook's student edition to an A4 PDF (Chromium, offline after the first npm
 install).
+``slides-pdf`` builds the decks and prints each to a PDF, one page per slide with its fragments shown
+(decktape from npm driving Chromium; offline after the first install).
 """
 
 from __future__ import annotations
@@ -121,6 +124,17 @@ def _handouts(notebooks: list[Path], out: Path | None) -> int:
     return 0
 
 
+def _slides_pdf(notebooks: list[Path], out: Path | None, force: bool) -> int:
+    try:
+        from course_tools.deck_pdf import build_slides_pdf
+        pdfs = build_slides_pdf(notebooks or None, out, force=force, log=True)
+    except (ValueError, RuntimeError) as err:
+        print(f"slides-pdf: error: {err}", file=sys.stderr)
+        return 1
+    print(f"slides-pdf: {len(pdfs)} PDF(s) in {display(pdfs[0].parent)}")
+    return 0
+
+
 def _lab(instructor: bool, workspace: Path, dry_run: bool) -> int:
     try:
         if instructor:
@@ -169,6 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     hand = sub.add_parser("handouts", help="printable A4 PDF handouts of the student edition")
     hand.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/NN_*.ipynb")
     hand.add_argument("--out", type=Path, default=None, help="output folder (default: build/handouts)")
+    deck_pdf = sub.add_parser("slides-pdf", help="PDF of each deck, one page per slide (decktape, offline)")
+    deck_pdf.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/NN_*.ipynb")
+    deck_pdf.add_argument("--out", type=Path, default=None, help="the decks' folder (default: build/slides)")
+    deck_pdf.add_argument("--force", action="store_true", help="print again PDFs that are up to date")
     sub.add_parser("deps", help="install (as root on Debian) or explain what make test needs beyond Python")
     args = parser.parse_args(argv)
     if args.command == "execute":
@@ -177,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
         return _workspace(args.edition, args.to)
     if args.command == "handouts":
         return _handouts(args.notebooks, args.out)
+    if args.command == "slides-pdf":
+        return _slides_pdf(args.notebooks, args.out, args.force)
     if args.command == "deps":
         return system_deps.ensure()
     if args.command == "lab":

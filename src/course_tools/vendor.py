@@ -2,6 +2,7 @@
 
 reveal.js, jQuery, require.js and MathJax are pinned in ``templates/vendor/package-lock.json`` and
 installed by ``npm ci`` into ``<decks>/vendor/``; the parts of MathJax the decks never load are pruned.
+:func:`npm_install` is the one way the course installs pinned npm packages (decktape for the deck PDFs too).
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-__all__ = ["MATHJAX_PRUNE", "OFFLINE", "VENDOR_CHECK", "VENDOR_DIR", "install_vendor", "make_shareable"]
+__all__ = ["MATHJAX_PRUNE", "OFFLINE", "VENDOR_CHECK", "VENDOR_DIR", "install_vendor", "make_shareable",
+           "npm_install"]
 
 VENDOR_DIR = Path(__file__).resolve().parent / "templates" / "vendor"
 VENDOR_CHECK = Path("node_modules/reveal.js/dist/reveal.js")  # present once the vendor copy is complete
@@ -52,65 +55,76 @@ def make_shareable(folder: Path) -> None:
                 path.chmod(0o644)
 
 
-def install_vendor(out_dir: str | Path, *, npm: str = "npm") -> Path:
-    """Install the decks' JavaScript (reveal.js, jQuery, require.js, MathJax) into ``out_dir/vendor``.
+def npm_install(package_dir: Path, target: Path, check: Path, *, offline: str, prune: Iterable[str] = (),
+                env: Mapping[str, str] | None = None, npm: str = "npm") -> Path:
+    """Install the npm packages pinned in ``package_dir`` (``package.json`` and ``package-lock.json``) into
+    ``target`` with ``npm ci``; does nothing when the same lock file is already installed there.
 
-    Uses ``npm ci`` with the pinned ``templates/vendor/package-lock.json``; does nothing when the same
-    lock file is already installed. The copy is made in a temporary folder and moved into place, so an
-    interrupted install never leaves a half-filled ``vendor``.
+    The copy is made in a temporary folder beside ``target`` and moved into place, so an interrupted
+    install never leaves a half-filled folder; install scripts never run (nothing is downloaded but the
+    pinned packages).
 
     Parameters
     ----------
-    out_dir
-        The folder of the decks.
+    package_dir
+        Folder with the pinned ``package.json`` and ``package-lock.json``.
+    target
+        Where the packages go (``target/node_modules``).
+    check
+        A file, relative to ``target``, present once the install is complete.
+    offline
+        The sentence to raise when npm cannot reach its registry.
+    prune
+        Paths, relative to ``target``, removed after the install (parts never loaded).
+    env
+        Extra environment variables for npm.
     npm
         The npm executable.
-
-    Returns
-    -------
-    pathlib.Path
-        The ``vendor`` folder.
 
     Raises
     ------
     ValueError
         ``npm`` cannot be found.
     RuntimeError
-        ``npm ci`` failed: :data:`OFFLINE` when the registry was unreachable, else npm's last lines.
+        ``npm ci`` failed: ``offline`` when the registry was unreachable, else npm's last lines.
     """
-    out_dir = Path(out_dir)
-    vendor = out_dir / "vendor"
-    lock = (VENDOR_DIR / "package-lock.json").read_bytes()
-    if (vendor / VENDOR_CHECK).is_file() and (vendor / "package-lock.json").is_file() \
-            and (vendor / "package-lock.json").read_bytes() == lock:
-        return vendor
+    lock = (package_dir / "package-lock.json").read_bytes()
+    if (target / check).is_file() and (target / "package-lock.json").is_file() \
+            and (target / "package-lock.json").read_bytes() == lock:
+        return target
     executable = shutil.which(npm)
     if executable is None:
         raise ValueError(f"npm: {npm!r} not found; install Node.js and npm (Debian: apt-get install npm)")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".vendor-", dir=out_dir))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         for name in ("package.json", "package-lock.json"):
-            shutil.copy2(VENDOR_DIR / name, staging / name)
+            shutil.copy2(package_dir / name, staging / name)
         run = subprocess.run(
             [executable, "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--omit=dev",
              "--loglevel=error"],
-            cwd=staging, capture_output=True, text=True, check=False,
+            cwd=staging, capture_output=True, text=True, check=False, env={**os.environ, **(env or {})},
         )
         if run.returncode != 0:
             said = f"{run.stdout}\n{run.stderr}"
             if any(word in said for word in _NETWORK_ERRORS):
-                raise RuntimeError(OFFLINE)
+                raise RuntimeError(offline)
             last = "\n".join(said.strip().splitlines()[-5:])
             raise RuntimeError(f"npm ci failed (exit code {run.returncode}):\n{last}")
-        mathjax = staging / "node_modules" / "mathjax"
-        for part in MATHJAX_PRUNE:
-            shutil.rmtree(mathjax / part, ignore_errors=True)
+        for part in prune:
+            shutil.rmtree(staging / part, ignore_errors=True)
         make_shareable(staging)
-        if vendor.exists():
-            shutil.rmtree(vendor)
-        staging.rename(vendor)
+        if target.exists():
+            shutil.rmtree(target)
+        staging.rename(target)
     finally:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
-    return vendor
+    return target
+
+
+def install_vendor(out_dir: str | Path, *, npm: str = "npm") -> Path:
+    """Install the decks' JavaScript (reveal.js, jQuery, require.js, MathJax) into ``out_dir/vendor``
+    (:func:`npm_install` with the pinned ``templates/vendor/package-lock.json``; unused MathJax pruned)."""
+    return npm_install(VENDOR_DIR, Path(out_dir) / "vendor", VENDOR_CHECK, offline=OFFLINE,
+                       prune=[f"node_modules/mathjax/{part}" for part in MATHJAX_PRUNE], npm=npm)

@@ -1,9 +1,12 @@
 """Every slide deck in a real browser: headless Debian Chromium, opened from file:// with every web
 request refused. reveal.js must start, the deck must have at least 5 slides and speaker notes, and the
-console must stay free of errors. The first slide of each deck is saved to build/screenshots/."""
+console must stay free of errors. The first slide of each deck is saved to build/screenshots/. The deck
+PDFs (make slides-pdf) have one 16:9 page per slide, with every fragment shown."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,10 +15,12 @@ import pytest
 from nbformat.v4 import new_markdown_cell, new_notebook
 
 from course_tools.build import BuildResult, build_slides
+from course_tools.deck_pdf import build_slides_pdf
 from tests.support import NOTEBOOKS, ROOT
 from tests.support.browser import axe_source, axe_violations, overflowing_slides, wait_until_settled
 
 PlaywrightTimeout = pytest.importorskip("playwright.sync_api").TimeoutError
+pypdf = pytest.importorskip("pypdf")
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -81,6 +86,17 @@ def decks() -> dict[str, Path]:
     return {r.notebook.stem: r.output for r in results}
 
 
+@pytest.fixture(scope="session")
+def deck_pdfs(decks: dict[str, Path]) -> dict[str, Path]:
+    """What ``make slides-pdf`` makes: a PDF beside each deck (printed again only when its deck changed)."""
+    return {pdf.stem: pdf for pdf in build_slides_pdf(NOTEBOOKS, SLIDES_DIR)} if NOTEBOOKS else {}
+
+
+def _letters(text: str) -> str:
+    """Only the letters and digits of ``text``, lower case: PDF text has ligatures and its own spacing."""
+    return re.sub(r"\W", "", unicodedata.normalize("NFKC", text)).lower()
+
+
 def test_the_course_has_decks(decks: dict[str, Path]) -> None:
     assert decks, "no notebooks/NN_*.ipynb found"
 
@@ -130,6 +146,29 @@ def test_every_slide_passes_axe(name: str, decks: dict[str, Path], chromium_cont
         assert problems == [], "\n".join(problems)
     finally:
         page.close()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", IDS)
+def test_deck_pdf_has_one_page_per_slide_with_fragments_shown(name: str, decks: dict[str, Path],
+                                                             deck_pdfs: dict[str, Path],
+                                                             chromium_context: object) -> None:
+    """The deck's PDF: as many 16:9 pages as the deck has slides, holding every fragment's text."""
+    page, report = open_deck(chromium_context, decks[name])
+    try:
+        assert report.started
+        fragments = page.evaluate("() => [...document.querySelectorAll('.slides .fragment')]"
+                                  ".map(f => f.textContent)")
+    finally:
+        page.close()  # type: ignore[attr-defined]
+    reader = pypdf.PdfReader(str(deck_pdfs[name]))
+    assert len(reader.pages) == report.slides, f"{len(reader.pages)} pages for {report.slides} slides"
+    box = reader.pages[0].mediabox
+    assert float(box.width) / float(box.height) == pytest.approx(16 / 9, abs=0.01)
+    text = _letters("".join(pdf_page.extract_text() for pdf_page in reader.pages))
+    starts = [_letters(f)[:40] for f in fragments if len(_letters(f)) >= 20]
+    assert starts, "the deck has fragments (exercise answers)"
+    missing = [start for start in starts if start not in text]
+    assert missing == [], f"fragments not in the PDF: {missing}"
 
 
 @pytest.mark.parametrize("name", IDS[:1])
