@@ -20,6 +20,7 @@ from helpers.data.sources import (
     references,
     source_ids,
     source_line,
+    source_links,
     sources,
     sources_due_for_recheck,
 )
@@ -31,6 +32,7 @@ __all__ = [
     "references",
     "source_ids",
     "source_line",
+    "source_links",
     "sources",
     "sources_due_for_recheck",
     "split_ids",

@@ -15,6 +15,7 @@ __all__ = [
     "REVISED_KINDS",
     "citation",
     "references",
+    "source_links",
     "source_ids",
     "source_line",
     "sources",
@@ -41,7 +42,47 @@ def source_ids(ids: str | Iterable[str]) -> list[str]:
     return ids
 
 
-def citation(source_id: str, *, short: bool = False) -> str:
+#: Where an identifier of a source is read on the web: DOI resolver, PubMed, PubMed Central.
+DOI_URL = "https://doi.org/{}"
+PUBMED_URL = "https://pubmed.ncbi.nlm.nih.gov/{}/"
+PMC_URL = "https://pmc.ncbi.nlm.nih.gov/articles/{}/"
+
+
+def source_links(source_id: str) -> list[tuple[str, str]]:
+    """The identifiers of one source as ``(text, address)`` pairs: the one place a citation's links are made.
+
+    A DOI gives ``("doi:10.x/y", "https://doi.org/10.x/y")``, a PMID ``("PMID 123",
+    "https://pubmed.ncbi.nlm.nih.gov/123/")``, a PMCID ``("PMC123",
+    "https://pmc.ncbi.nlm.nih.gov/articles/PMC123/")``; a source with none of these gives its ``url``
+    (text and address alike).
+
+    Raises
+    ------
+    ValueError
+        ``source_id`` is not registered in ``sources.csv``.
+    """
+    (source_id,) = source_ids([source_id])
+    row = registry()[source_id]
+    links = []
+    if row["doi"] is not None:
+        links.append((f"doi:{row['doi']}", DOI_URL.format(row["doi"])))
+    if row["pmid"] is not None:
+        links.append((f"PMID {row['pmid']}", PUBMED_URL.format(row["pmid"])))
+    if row["pmcid"] is not None:
+        links.append((str(row["pmcid"]), PMC_URL.format(row["pmcid"])))
+    if not links and row["url"] is not None:
+        links.append((str(row["url"]), str(row["url"])))
+    return links
+
+
+def _markdown_link(text: str, address: str) -> str:
+    """A Markdown link; brackets in the text and parentheses in the address are escaped."""
+    text = text.replace("[", r"\[").replace("]", r"\]")
+    address = address.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return f"[{text}]({address})"
+
+
+def citation(source_id: str, *, short: bool = False, link: bool = False) -> str:
     """Format one source as a citation.
 
     Parameters
@@ -50,6 +91,9 @@ def citation(source_id: str, *, short: bool = False) -> str:
         An id from ``sources.csv``.
     short
         ``True`` gives "First author et al. (year)"; ``False`` adds title, journal and identifier.
+    link
+        Write the identifiers (DOI, PMID, PMCID, else the address) as Markdown links to where they are
+        read (:func:`source_links`); ``False`` gives plain text.
     """
     (source_id,) = source_ids([source_id])
     row = registry()[source_id]
@@ -64,49 +108,42 @@ def citation(source_id: str, *, short: bool = False) -> str:
     parts = [f"{authors} ({row['year']}). {row['title']}."]
     if row["journal"] is not None:
         parts.append(f"{row['journal']}.")
-    ident = []
-    if row["doi"] is not None:
-        ident.append(f"doi:{row['doi']}")
-    if row["pmid"] is not None:
-        ident.append(f"PMID {row['pmid']}")
-    if row["pmcid"] is not None:
-        ident.append(str(row["pmcid"]))
-    if not ident and row["url"] is not None:
-        ident.append(str(row["url"]))
+    ident = [_markdown_link(text, address) if link else text for text, address in source_links(source_id)]
     if ident:
         parts.append("; ".join(ident) + ".")
     return " ".join(parts)
 
 
-def sources(ids: str | Iterable[str]) -> list[str]:
-    """Formatted full citations for ``ids`` (a list, or a ``source_id`` cell such as ``"a; b"``)."""
-    return [citation(i) for i in source_ids(ids)] if ids else []
+def sources(ids: str | Iterable[str], *, link: bool = False) -> list[str]:
+    """Formatted full citations for ``ids`` (a list, or a ``source_id`` cell such as ``"a; b"``); ``link``
+    as in :func:`citation`."""
+    return [citation(i, link=link) for i in source_ids(ids)] if ids else []
 
 
-def source_line(ids: str | Iterable[str]) -> str:
-    """The one-line "Source: ..." text shown under a chart."""
+def source_line(ids: str | Iterable[str], *, link: bool = False) -> str:
+    """The one-line "Source: ..." text shown under a chart: short citation and first identifier per source.
+
+    ``link=True`` writes each identifier as a Markdown link (:func:`source_links`), for the web pages;
+    the plain line is what the figures print into their image.
+    """
     ids = source_ids(ids)
-    rows = registry()
     pieces = []
     for source_id in ids:
-        row = rows[source_id]
-        ident = next(
-            (
-                f"{prefix}{row[col]}"
-                for col, prefix in (("doi", "doi:"), ("pmcid", ""), ("pmid", "PMID "))
-                if row[col] is not None
-            ),
-            "",
-        )
-        if not ident and row["url"] is not None:  # the full address is in the references
-            ident = urlsplit(str(row["url"])).netloc.removeprefix("www.")
+        found = source_links(source_id)
+        order = {"doi:": 0, "PMC": 1, "PMID": 2}  # the line names one identifier: DOI, else PMCID, else PMID
+        text, address = min(found, key=lambda pair: next(
+            (rank for prefix, rank in order.items() if pair[0].startswith(prefix)), 3)) if found else ("", "")
+        if text.startswith(("http://", "https://")):  # the full address is in the references
+            text = urlsplit(text).netloc.removeprefix("www.")
+        ident = _markdown_link(text, address) if link and text else text
         pieces.append(f"{citation(source_id, short=True)} {ident}".strip())
     return "Source: " + "; ".join(pieces)
 
 
-def references(ids: Iterable[str]) -> str:
-    """A numbered Markdown reference list for the end of a notebook."""
-    return "\n".join(f"{n}. {text}" for n, text in enumerate(sources(list(ids)), start=1))
+def references(ids: Iterable[str], *, link: bool = True) -> str:
+    """A numbered Markdown reference list for the end of a notebook; each DOI, PMID and PMCID (or, without
+    one, the address) is a link (``link=False``: plain text)."""
+    return "\n".join(f"{n}. {text}" for n, text in enumerate(sources(list(ids), link=link), start=1))
 
 
 #: Kinds of source that are revised after publication, so the version cited must be re-read regularly.

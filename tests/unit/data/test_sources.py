@@ -88,3 +88,54 @@ def test_unknown_or_empty_source_ids_are_refused(bad):
         data.source_line(bad)
 
 
+
+
+# --- citations as links: one formatting function (source_links) behind every reference list ---------------
+def test_source_links_point_to_doi_pubmed_and_pubmed_central():
+    assert data.source_links("gao2016") == [
+        ("doi:10.1038/aps.2016.5", "https://doi.org/10.1038/aps.2016.5"),
+        ("PMC4933765", "https://pmc.ncbi.nlm.nih.gov/articles/PMC4933765/"),
+    ]
+    assert data.source_links("ebert1997") == [("PMID 9311667", "https://pubmed.ncbi.nlm.nih.gov/9311667/")]
+    [(text, address)] = data.source_links("domino2010")  # no identifier: the registered address
+    assert text == address and address.startswith("https://asa2.silverchair.com/")
+
+
+def test_every_source_has_a_web_address():
+    for source_id in data.load("sources")["id"]:
+        links = data.source_links(source_id)
+        assert links and all(address.startswith("https://") for _, address in links), source_id
+
+
+def test_source_links_refuse_an_unknown_id():
+    with pytest.raises(ValueError, match="ids: unknown source id 'nobody1900'"):
+        data.source_links("nobody1900")
+
+
+def test_reference_lists_link_every_identifier():
+    text = data.references(["gao2016", "ebert1997"])
+    assert text.splitlines() == [
+        "1. Gao M, Rejaei D, Liu H (2016). Ketamine use in current clinical practice. Acta Pharmacologica "
+        "Sinica. [doi:10.1038/aps.2016.5](https://doi.org/10.1038/aps.2016.5); "
+        "[PMC4933765](https://pmc.ncbi.nlm.nih.gov/articles/PMC4933765/).",
+        "2. Ebert B, et al. (1997). Norketamine, the main metabolite of ketamine, is a non-competitive NMDA "
+        "receptor antagonist in the rat cortex and spinal cord. European Journal of Pharmacology. "
+        "[PMID 9311667](https://pubmed.ncbi.nlm.nih.gov/9311667/).",
+    ]
+    plain = data.references(["gao2016"], link=False)
+    assert "](" not in plain and plain.endswith("doi:10.1038/aps.2016.5; PMC4933765.")
+
+
+def test_source_line_links_one_identifier_per_source():
+    assert data.source_line(["gao2016", "domino2010"]) == \
+        "Source: Gao M et al. (2016) doi:10.1038/aps.2016.5; Domino EF (2010) asa2.silverchair.com"
+    linked = data.source_line(["gao2016", "domino2010"], link=True)
+    assert linked.startswith("Source: Gao M et al. (2016) [doi:10.1038/aps.2016.5](https://doi.org/10.1038/")
+    assert "Domino EF (2010) [asa2.silverchair.com](https://asa2.silverchair.com/anesthesiology/" in linked
+
+
+def test_markdown_links_escape_brackets_and_parentheses():
+    from helpers.data.sources import _markdown_link
+
+    assert _markdown_link("[11C] raclopride", "https://x.org/a(b) c") == \
+        r"[\[11C\] raclopride](https://x.org/a%28b%29%20c)"
