@@ -8,6 +8,7 @@
 #   make nbgrader  nbgrader source (graded questions) and release in build/nbgrader/ (instructors)
 #   make handouts  printable A4 PDF handouts of the student edition in build/handouts/
 #   make slides-pdf  a PDF of each deck, one page per slide, in build/slides/ (instructors)
+#   make site      the course website in build/site/ (open build/site/index.html; offline)
 #   make benchmark timing and memory of the course next to a floor notebook
 #   make lock      re-resolve the newest allowed versions into constraints.txt
 #   make clean     remove what was built (keeps workspace/ and your edited nbgrader sources)
@@ -23,11 +24,12 @@ WORKSPACE ?= workspace
 NB     ?=
 PYTEST_WORKERS ?= 2
 
-.PHONY: help venv lab lab-instructor workspace test lint unit nbval execute slides slides-pdf student nbgrader handouts benchmark lock \
+.PHONY: help venv lab lab-instructor workspace test lint unit nbval execute slides slides-pdf student nbgrader handouts \
+	site benchmark lock \
 	browser-deps clean distclean venv-python
 
 help:
-	@sed -n '2,15p' Makefile | sed 's/^# *//'
+	@sed -n '2,16p' Makefile | sed 's/^# *//'
 
 # The venv: made by $(PYTHON) (3.11 or newer); one made by an older or a broken Python is made again, saying
 # why, so a failed first try never blocks the next.
@@ -81,6 +83,16 @@ $(GRADING): $(RUNTIME)
 
 nbgrader: $(GRADING)
 	$(BIN)/python -m course_tools nbgrader $(NB)
+
+# The course website: the site extra (Sphinx, myst-nb, the book theme) on top of the runtime; make test has
+# it through the test extra. MathJax comes from npm on the first build.
+SITE := $(VENV)/.site
+$(SITE): $(RUNTIME)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[site]"
+	@touch $(SITE)
+
+site: $(SITE)
+	$(BIN)/python -m course_tools site
 
 lab-instructor: $(RUNTIME)
 	$(BIN)/python -m course_tools lab --instructor

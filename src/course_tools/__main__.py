@@ -9,6 +9,7 @@
     python -m course_tools deps
     python -m course_tools handouts [NOTEBOOK ...] [--out DIR]
     python -m course_tools slides-pdf [NOTEBOOK ...] [--out DIR] [--force]
+    python -m course_tools site [--out DIR]
 
 With no notebook given, every ``notebooks/NN_*.ipynb`` is used. ``execute`` runs notebooks in place in a
 fresh kernel; ``slides`` and ``student`` rebuild only the editions whose notebook (or build recipe)
@@ -21,6 +22,7 @@ notebooks (graded questions with hidden tests) and the student release (needs th
 install).
 ``slides-pdf`` builds the decks and prints each to a PDF, one page per slide with its fragments shown
 (decktape from npm driving Chromium; offline after the first install).
+``site`` builds the course website (static HTML, offline; needs the ``site`` extra and, once, npm).
 """
 
 from __future__ import annotations
@@ -135,6 +137,21 @@ def _slides_pdf(notebooks: list[Path], out: Path | None, force: bool) -> int:
     return 0
 
 
+def _site(out: Path | None) -> int:
+    try:
+        from course_tools.site import build_site  # Sphinx is an extra: only this command needs it
+        result = build_site(None, out, log=True)
+    except ModuleNotFoundError as err:
+        print(f"site: error: {err.name} is not installed; run make site (it installs the site extra)",
+              file=sys.stderr)
+        return 1
+    except (ValueError, RuntimeError) as err:
+        print(f"site: error: {err}", file=sys.stderr)
+        return 1
+    print(f"site: open {display(result.folder / 'index.html')} in a browser (no network needed)")
+    return 0
+
+
 def _lab(instructor: bool, workspace: Path, dry_run: bool) -> int:
     try:
         if instructor:
@@ -187,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
     deck_pdf.add_argument("notebooks", nargs="*", type=Path, help="default: every notebooks/NN_*.ipynb")
     deck_pdf.add_argument("--out", type=Path, default=None, help="the decks' folder (default: build/slides)")
     deck_pdf.add_argument("--force", action="store_true", help="print again PDFs that are up to date")
+    site = sub.add_parser("site", help="the course website (static HTML) in build/site")
+    site.add_argument("--out", type=Path, default=None, help="output folder (default: build/site)")
     sub.add_parser("deps", help="install (as root on Debian) or explain what make test needs beyond Python")
     args = parser.parse_args(argv)
     if args.command == "execute":
@@ -197,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
         return _handouts(args.notebooks, args.out)
     if args.command == "slides-pdf":
         return _slides_pdf(args.notebooks, args.out, args.force)
+    if args.command == "site":
+        return _site(args.out)
     if args.command == "deps":
         return system_deps.ensure()
     if args.command == "lab":

@@ -15,9 +15,9 @@ __all__ = [
     "REVISED_KINDS",
     "citation",
     "references",
-    "source_links",
     "source_ids",
     "source_line",
+    "source_links",
     "sources",
     "sources_due_for_recheck",
 ]

@@ -80,3 +80,19 @@ def test_offline_npm_failure_is_one_plain_sentence(tmp_path: Path) -> None:
         install_vendor(tmp_path / "slides", npm=str(script))
     assert str(err.value) == OFFLINE
     assert "about 25 MB" in OFFLINE and "make slides" in OFFLINE
+
+
+def test_site_vendor_installs_mathjax_3_and_prunes_what_the_site_never_loads(tmp_path: Path) -> None:
+    from course_tools.vendor import SITE
+
+    script = tmp_path / "fake-npm-site"
+    script.write_text("#!/bin/sh\nmkdir -p node_modules/mathjax/es5/output/svg "
+                      "node_modules/mathjax/es5/output/chtml\n"
+                      "touch node_modules/mathjax/es5/tex-mml-chtml.js node_modules/mathjax/es5/tex-svg.js\n",
+                      encoding="utf-8")
+    script.chmod(0o755)
+    vendor = install_vendor(tmp_path / "site-vendor", npm=str(script), packages=SITE)
+    es5 = vendor / "node_modules/mathjax/es5"
+    assert (es5 / "tex-mml-chtml.js").is_file() and (es5 / "output/chtml").is_dir()
+    assert not (es5 / "tex-svg.js").exists() and not (es5 / "output/svg").exists()
+    assert (vendor / "package-lock.json").read_bytes() == (SITE.folder / "package-lock.json").read_bytes()
