@@ -8,6 +8,7 @@ and no skipped heading level; every internal link and anchor resolves.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -157,7 +158,8 @@ def test_figures_sit_on_a_light_panel_in_dark_mode(site: Path, chromium_context:
         background = page.eval_on_selector("article .cell_output img",
                                            "img => getComputedStyle(img).backgroundColor")
         assert background == "rgb(255, 255, 255)"
-        assert page.eval_on_selector("article .cell_output img", "img => getComputedStyle(img).filter") == "none"
+        assert page.eval_on_selector("article .cell_output img",
+                                     "img => getComputedStyle(img).filter") == "none", "not dimmed"
     finally:
         page.close()
 
@@ -191,7 +193,7 @@ def test_one_h1_and_ordered_headings(site: Path, kind: str, chromium_context: ob
         levels = page.eval_on_selector_all("h1, h2, h3, h4, h5, h6", "els => els.filter(h => "
                                            "h.checkVisibility()).map(h => Number(h.tagName[1]))")
         assert levels.count(1) == 1, "one H1 per page"
-        jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+        jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
         assert levels[0] == 1 and not jumps, f"heading levels skip: {jumps}"
     finally:
         page.close()
