@@ -85,6 +85,19 @@ def _workspace(edition: Path | None, workspace: Path) -> int:
     return 0
 
 
+def _failed(command: str, err: Exception) -> int:
+    """Say why ``command`` failed, in one line on stderr; the exit code 1."""
+    print(f"{command}: error: {err}", file=sys.stderr)
+    return 1
+
+
+def _extra_missing(command: str, err: ModuleNotFoundError, extra: str) -> int:
+    """Say which package of an optional extra is missing and which make target installs it; exit code 1."""
+    print(f"{command}: error: {err.name} is not installed; run make {command} (it installs the {extra} "
+          "extra)", file=sys.stderr)
+    return 1
+
+
 def _nbgrader(notebooks: list[Path], out: Path | None) -> int:
     try:
         from course_tools import grading  # nbgrader is an extra: only this command needs it
@@ -96,12 +109,9 @@ def _nbgrader(notebooks: list[Path], out: Path | None) -> int:
                 print(f"nbgrader: {assignment}: {line}")
         release = grading.generate_release(out, list(reports))
     except ModuleNotFoundError as err:
-        print(f"nbgrader: error: {err.name} is not installed; run make nbgrader (it installs the grading "
-              "extra)", file=sys.stderr)
-        return 1
+        return _extra_missing("nbgrader", err, "grading")
     except (ValueError, RuntimeError) as err:
-        print(f"nbgrader: error: {err}", file=sys.stderr)
-        return 1
+        return _failed("nbgrader", err)
     print(f"nbgrader: source in {display(out / 'source')}, release in {display(release)}")
     return 0
 
@@ -142,12 +152,9 @@ def _site(out: Path | None) -> int:
         from course_tools.site import build_site  # Sphinx is an extra: only this command needs it
         result = build_site(None, out, log=True)
     except ModuleNotFoundError as err:
-        print(f"site: error: {err.name} is not installed; run make site (it installs the site extra)",
-              file=sys.stderr)
-        return 1
+        return _extra_missing("site", err, "site")
     except (ValueError, RuntimeError) as err:
-        print(f"site: error: {err}", file=sys.stderr)
-        return 1
+        return _failed("site", err)
     print(f"site: open {display(result.folder / 'index.html')} in a browser (no network needed)")
     return 0
 

@@ -85,5 +85,5 @@ def test_module_runs_as_a_command(synthetic: Path, tmp_path: Path) -> None:
     assert (tmp_path / "m" / synthetic.name).is_file()
     usage = subprocess.run([sys.executable, "-m", "course_tools", "--help"], capture_output=True, text=True,
                            check=False)
-    commands = "{execute,slides,student,workspace,nbgrader,lab,handouts,slides-pdf,deps}"
+    commands = "{execute,slides,student,workspace,nbgrader,lab,handouts,slides-pdf,site,deps}"
     assert usage.returncode == 0 and commands in usage.stdout

@@ -36,14 +36,7 @@ from course_tools.site import (
     site_exporter,
 )
 from tests.support.synthetic import SECRET, meta, synthetic_notebook
-
-RESOURCES = {"metadata": {"name": "99_synthetic"}}
-
-
-def _run(step, nb: nbformat.NotebookNode, resources: dict | None = None) -> nbformat.NotebookNode:
-    step.enabled = True
-    nb, _ = step(nb, dict(resources or RESOURCES))
-    return nb
+from tests.unit.course_tools.test_preprocessors import RESOURCES, _run
 
 
 # --- preprocessors -------------------------------------------------------------------------------------

@@ -69,15 +69,20 @@ def test_make_shareable_fixes_private_modes(tmp_path: Path) -> None:
     assert (folder / "sub" / "a.js").stat().st_mode & 0o777 == 0o644
 
 
+def _npm_script(path: Path, body: str) -> str:
+    """A stand-in npm: the shell script ``body``, made executable at ``path``."""
+    path.write_text(f"#!/bin/sh\n{body}", encoding="utf-8")
+    path.chmod(0o755)
+    return str(path)
+
+
 def test_offline_npm_failure_is_one_plain_sentence(tmp_path: Path) -> None:
-    script = tmp_path / "offline-npm"
-    script.write_text("#!/bin/sh\necho 'npm error code ENOTFOUND' >&2\n"
-                      "echo 'npm error network request to https://registry.npmjs.org/reveal.js failed' >&2\n"
-                      "echo '    at /usr/share/nodejs/npm/lib/deleted/folder.js:12:3' >&2\nexit 1\n",
-                      encoding="utf-8")
-    script.chmod(0o755)
+    script = _npm_script(tmp_path / "offline-npm",
+                         "echo 'npm error code ENOTFOUND' >&2\necho 'npm error network request to "
+                         "https://registry.npmjs.org/reveal.js failed' >&2\n"
+                         "echo '    at /usr/share/nodejs/npm/lib/deleted/folder.js:12:3' >&2\nexit 1\n")
     with pytest.raises(RuntimeError) as err:
-        install_vendor(tmp_path / "slides", npm=str(script))
+        install_vendor(tmp_path / "slides", npm=script)
     assert str(err.value) == OFFLINE
     assert "about 25 MB" in OFFLINE and "make slides" in OFFLINE
 
@@ -85,14 +90,11 @@ def test_offline_npm_failure_is_one_plain_sentence(tmp_path: Path) -> None:
 def test_site_vendor_installs_mathjax_3_and_prunes_what_the_site_never_loads(tmp_path: Path) -> None:
     from course_tools.vendor import SITE
 
-    script = tmp_path / "fake-npm-site"
-    script.write_text("#!/bin/sh\nmkdir -p node_modules/mathjax/es5/output/svg "
-                      "node_modules/mathjax/es5/output/chtml\n"
-                      "touch node_modules/mathjax/es5/tex-mml-chtml.js node_modules/mathjax/es5/tex-svg.js\n",
-                      encoding="utf-8")
-    script.chmod(0o755)
-    vendor = install_vendor(tmp_path / "site-vendor", npm=str(script), packages=SITE)
-    es5 = vendor / "node_modules/mathjax/es5"
+    es5 = "node_modules/mathjax/es5"
+    script = _npm_script(tmp_path / "fake-npm-site", f"mkdir -p {es5}/output/svg {es5}/output/chtml\n"
+                         f"touch {es5}/tex-mml-chtml.js {es5}/tex-svg.js\n")
+    vendor = install_vendor(tmp_path / "site-vendor", npm=script, packages=SITE)
+    es5 = vendor / es5
     assert (es5 / "tex-mml-chtml.js").is_file() and (es5 / "output/chtml").is_dir()
     assert not (es5 / "tex-svg.js").exists() and not (es5 / "output/svg").exists()
     assert (vendor / "package-lock.json").read_bytes() == (SITE.folder / "package-lock.json").read_bytes()
