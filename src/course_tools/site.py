@@ -12,7 +12,8 @@ downloads box under the title listing what was built (copied into ``downloads/``
 
 Nothing is loaded from the web: MathJax 3 comes from npm (:data:`course_tools.vendor.SITE`, installed once),
 the theme's fonts and the search index are local. The build treats every Sphinx warning as an error
-(``-W -n``) and then checks every internal link and anchor (:func:`broken_links`).
+(``-W -n``) and then checks every internal link and anchor
+(:func:`course_tools.link_check.broken_links`).
 
 This module is also the Sphinx extension the site's ``conf.py`` loads (:func:`setup`): it writes each
 figure's real alt text (the ``alt`` metadata of :func:`helpers.figures.show`) into its ``<img>``.
@@ -30,9 +31,7 @@ import tempfile
 import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import nbformat
 from nbconvert import NotebookExporter
@@ -40,11 +39,12 @@ from traitlets.config import Config
 
 from course_tools import cells, preprocessors
 from course_tools.build import TEMPLATES_DIR, _out_dir, build_student, display, find_notebooks
+from course_tools.link_check import broken_links
 from course_tools.vendor import SITE, install_vendor
 from helpers.data import citation, load, source_ids
 from helpers.data.paths import data_dir
 
-__all__ = ["HOME", "PAGES", "SiteResult", "broken_links", "build_site", "data_markdown",
+__all__ = ["HOME", "PAGES", "SiteResult", "build_site", "data_markdown",
            "dictionary_sections", "figure_alts", "glossary_markdown", "instructors_markdown",
            "lesson_downloads", "page_name", "references_markdown", "setup", "site_exporter"]
 
@@ -216,64 +216,6 @@ def figure_alts(nb: nbformat.NotebookNode) -> dict[str, str]:
             if alt and png:
                 alts[hashlib.sha256(base64.b64decode(png)).hexdigest()] = alt
     return alts
-
-
-# --- link check --------------------------------------------------------------------------------------------
-class _Links(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        found = dict(attrs)
-        for key in ("id", "name") if tag == "a" else ("id",):
-            if found.get(key):
-                self.ids.add(str(found[key]))
-        for key in ("href", "src"):
-            if found.get(key) and not (tag == "link" and found.get("rel") in ("preconnect", "dns-prefetch")):
-                self.links.append(str(found[key]))
-
-
-def broken_links(site: str | Path) -> list[str]:
-    """Every internal link or asset of the HTML pages in ``site`` whose file or anchor does not exist:
-    ``"page.html: target (why)"``. Links with a scheme (``https:``, ``mailto:``, ``data:``) are not followed.
-
-    Raises
-    ------
-    ValueError
-        ``site`` is not a folder.
-    """
-    site = Path(site)
-    if not site.is_dir():
-        raise ValueError(f"site: {site} is not a folder")
-    parsed: dict[Path, _Links] = {}
-
-    def read(page: Path) -> _Links:
-        if page not in parsed:
-            parser = _Links()
-            parser.feed(page.read_text(encoding="utf-8", errors="replace"))
-            parsed[page] = parser
-        return parsed[page]
-
-    broken = []
-    for page in sorted(site.rglob("*.html")):
-        if page.relative_to(site).parts[0] in ("downloads", "_static"):  # decks and theme templates
-            continue
-        for link in read(page).links:
-            parts = urlsplit(link)
-            if parts.scheme or parts.netloc:
-                continue
-            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page.resolve()
-            name = f"{page.relative_to(site).as_posix()}: {link}"
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                broken.append(f"{name} (no such file)")
-            elif parts.fragment and target.suffix == ".html" \
-                    and unquote(parts.fragment) not in read(target).ids:
-                broken.append(f"{name} (no such anchor)")
-    return broken
 
 
 # --- the build ---------------------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ def test_no_page_loads_anything_from_the_web(site: Path) -> None:
 
 
 def test_internal_links_and_anchors_resolve(site: Path) -> None:
-    from course_tools.site import broken_links
+    from course_tools.link_check import broken_links
 
     assert broken_links(site) == []
 

@@ -101,8 +101,12 @@ def _lock() -> dict[str, str]:
 
 def _direct_requirements() -> list[Requirement]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    specs = project["dependencies"] + project["optional-dependencies"]["test"]
-    return [Requirement(spec) for spec in specs]
+    specs = [Requirement(s) for s in project["dependencies"] + project["optional-dependencies"]["test"]]
+    # an extra that names the course itself (the test extra includes the site extra): its requirements
+    own = canonicalize_name(project["name"])
+    return [r for spec in specs for r in ([Requirement(s) for extra in sorted(spec.extras)
+                                           for s in project["optional-dependencies"][extra]]
+                                          if canonicalize_name(spec.name) == own else [spec])]
 
 
 def test_lock_pins_every_direct_dependency_within_its_range():

@@ -23,7 +23,6 @@ from course_tools.preprocessors import (
 from course_tools.preprocessors.site_links import heading_slug
 from course_tools.site import (
     HOME,
-    broken_links,
     build_site,
     data_markdown,
     dictionary_sections,
@@ -205,19 +204,6 @@ def test_figure_alts_key_the_alt_text_by_the_png_hash() -> None:
     nb.cells[4].outputs.append(new_output("display_data", data={"image/png": png},
                                           metadata={"image/png": {"alt": "A chart of x."}}))
     assert figure_alts(nb) == {hashlib.sha256(b"\x89PNG fake").hexdigest(): "A chart of x."}
-
-
-# --- the link check ----------------------------------------------------------------------------------------
-def test_broken_links_finds_missing_files_and_anchors(tmp_path: Path) -> None:
-    (tmp_path / "a.html").write_text('<h1 id="top">A</h1><a href="b.html#here">b</a><a href="#top">up</a>'
-                                     '<a href="https://doi.org/x">out</a><img src="_images/x.png" alt="x">'
-                                     '<a href="b.html#gone">b</a><a href="c.html">c</a>', encoding="utf-8")
-    (tmp_path / "b.html").write_text('<p id="here">b</p>', encoding="utf-8")
-    assert broken_links(tmp_path) == ["a.html: _images/x.png (no such file)",
-                                      "a.html: b.html#gone (no such anchor)",
-                                      "a.html: c.html (no such file)"]
-    with pytest.raises(ValueError, match="site: "):
-        broken_links(tmp_path / "missing")
 
 
 def test_build_site_refuses_a_folder_it_did_not_make(tmp_path: Path) -> None:
