@@ -18,9 +18,10 @@ from pathlib import Path
 
 from course_tools.build import TEMPLATES_DIR, _out_dir, build_slides, display, find_notebooks
 from course_tools.system_deps import CHROMIUM
-from course_tools.vendor import npm_install
+from course_tools.vendor import Vendor, npm_install
 
-__all__ = ["DECKTAPE_DIR", "OFFLINE", "build_slides_pdf", "deck_size", "install_decktape", "print_deck"]
+__all__ = ["DECKTAPE", "DECKTAPE_DIR", "OFFLINE", "build_slides_pdf", "deck_size", "install_decktape",
+           "print_deck"]
 
 DECKTAPE_DIR = TEMPLATES_DIR / "decktape"
 DECKTAPE_CHECK = Path("node_modules/decktape/decktape.js")  # present once the install is complete
@@ -43,11 +44,13 @@ def deck_size() -> str:
     return f"{config['reveal_width']}x{config['reveal_height']}"
 
 
+#: decktape and its libraries; puppeteer is kept from downloading a browser.
+DECKTAPE = Vendor(DECKTAPE_DIR, DECKTAPE_CHECK, (), OFFLINE, env=(("PUPPETEER_SKIP_DOWNLOAD", "1"),))
+
+
 def install_decktape(build_root: str | Path, *, npm: str = "npm") -> Path:
     """Install decktape into ``build_root/tools/decktape`` (once per lock file); returns its script."""
-    target = npm_install(DECKTAPE_DIR, Path(build_root) / "tools" / "decktape", DECKTAPE_CHECK,
-                         offline=OFFLINE, env={"PUPPETEER_SKIP_DOWNLOAD": "1"}, npm=npm)
-    return target / DECKTAPE_CHECK
+    return npm_install(DECKTAPE, Path(build_root) / "tools" / "decktape", npm=npm) / DECKTAPE_CHECK
 
 
 def print_deck(deck: Path, pdf: Path, decktape: Path, *, chromium: Path = CHROMIUM) -> int:
