@@ -7,6 +7,10 @@ Intervals:
   Newcombe 1998 (Stat Med 17:873–890), built from the two Wilson intervals;
 - NNT / NNH: the reciprocal of the risk difference and of its interval limits (Altman 1998, BMJ 317:1309);
   when the interval of the risk difference includes 0, the NNT interval runs through infinity.
+
+A non-inferiority trial is read by where the interval of the difference (new minus standard) lies against
+its margin, the largest loss the trial accepts (the CONSORT extension for non-inferiority trials: Piaggio
+et al. 2012, JAMA 308:2594): :func:`noninferiority`.
 """
 
 from __future__ import annotations
@@ -23,10 +27,12 @@ from helpers._validate import array, real, whole
 from helpers._validate import level as check_level
 
 __all__ = [
+    "NONINFERIORITY_READINGS",
     "NumberNeeded",
     "RiskDifference",
     "counts_from_percent",
     "cumulative_remission_pct",
+    "noninferiority",
     "number_needed",
     "risk_difference",
     "wilson_ci",
@@ -175,3 +181,42 @@ def cumulative_remission_pct(remission_pct: Sequence[float]) -> float:
         raise ValueError("remission_pct: each value must be <= 100")
     still_ill = reduce(lambda acc, p: acc * (1 - p / 100), rates.tolist(), 1.0)
     return 100 * (1 - still_ill)
+
+
+#: The readings of a non-inferiority interval, from the new treatment's best case to its worst.
+NONINFERIORITY_READINGS: tuple[str, ...] = ("non-inferior", "inconclusive", "inferior")
+
+
+def noninferiority(low: float, high: float, margin: float) -> str:
+    """How an interval of the difference *new minus standard* reads against a non-inferiority margin.
+
+    The margin is the largest loss the trial accepts, so it is negative for an outcome where more is
+    better (a margin of -10 percentage points for response). The new treatment is
+
+    - ``"non-inferior"`` when the whole interval lies above the margin (``low > margin``);
+    - ``"inferior"`` when the whole interval lies below it (``high < margin``);
+    - ``"inconclusive"`` when the interval contains the margin.
+
+    An interval that lies above the margin *and* above 0 is still read "non-inferior" here: whether a
+    non-inferiority trial may also claim superiority depends on its pre-specified analysis.
+
+    >>> [noninferiority(low, high, -10.0) for low, high in ((2.0, 20.0), (-12.0, 5.0), (-20.0, -11.0))]
+    ['non-inferior', 'inconclusive', 'inferior']
+
+    Raises
+    ------
+    ValueError
+        A value is not a finite number, ``low`` exceeds ``high``, or ``margin`` is not negative.
+    """
+    lo = real("low", low)
+    hi = real("high", high)
+    m = real("margin", margin, max_value=0.0)
+    if m == 0:
+        raise ValueError("margin: must be negative (the largest loss accepted), got 0")
+    if lo > hi:
+        raise ValueError(f"low: {lo:g} exceeds high = {hi:g}")
+    if lo > m:
+        return NONINFERIORITY_READINGS[0]
+    if hi < m:
+        return NONINFERIORITY_READINGS[2]
+    return NONINFERIORITY_READINGS[1]

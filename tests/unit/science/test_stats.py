@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers.science.stats import counts_from_percent, number_needed, risk_difference, wilson_ci
+from helpers.science.stats import (
+    NONINFERIORITY_READINGS,
+    counts_from_percent,
+    noninferiority,
+    number_needed,
+    risk_difference,
+    wilson_ci,
+)
 
 
 def test_wilson_matches_newcombe_1998_table_i():
@@ -127,3 +134,20 @@ def test_swapping_groups_mirrors_the_interval(a, b):
     ab = risk_difference(a[0], a[1], b[0], b[1])
     ba = risk_difference(b[0], b[1], a[0], a[1])
     assert math.isclose(ab.low, -ba.high, abs_tol=1e-12) and math.isclose(ab.high, -ba.low, abs_tol=1e-12)
+
+
+# --- non-inferiority ---------------------------------------------------------------------------------------
+@pytest.mark.parametrize(("low", "high", "reading"), [
+    (2.0, 20.0, "non-inferior"), (-9.9, 5.0, "non-inferior"), (-12.0, 5.0, "inconclusive"),
+    (-10.0, 3.0, "inconclusive"), (-20.0, -11.0, "inferior"),
+])
+def test_noninferiority_reads_the_interval_against_the_margin(low, high, reading):
+    assert noninferiority(low, high, -10.0) == reading
+    assert reading in NONINFERIORITY_READINGS
+
+
+@pytest.mark.parametrize(("args", "match"), [((5.0, 1.0, -10.0), "low"), ((1.0, 5.0, 0.0), "margin"),
+                                             ((1.0, 5.0, 3.0), "margin"), ((math.nan, 5.0, -10.0), "low")])
+def test_noninferiority_refuses_bad_input(args, match):
+    with pytest.raises(ValueError, match=match):
+        noninferiority(*args)
