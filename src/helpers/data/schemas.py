@@ -17,6 +17,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 
 from helpers.data.columns import choice, count, integer, nonneg, number, pct, table, text
+from helpers.data.schemas_comparisons import COMPARISON_SCHEMAS
 from helpers.data.vocab import (
     CLAIM_ORIGINS,
     CLAIM_RED_FLAGS,
@@ -360,3 +361,6 @@ SCHEMAS["ssri_time_course"] = table(
     },
     unique=["week", "measure", "arm"],
 )
+
+# --- 07 compared with what? (in helpers.data.schemas_comparisons, to keep this module small) -------------
+SCHEMAS.update(COMPARISON_SCHEMAS)

@@ -1,15 +1,20 @@
 """The course's controlled vocabularies, in one place: evidence kinds, claim verdicts, origins, red flags,
-comparison groups. Schemas, analysis, figures and the answer key import them from here.
+comparison groups, and notebook 07's arm roles, outcome kinds and regulatory categories. Schemas, analysis,
+figures and the answer key import them from here.
 """
 
 from __future__ import annotations
 
 __all__ = [
+    "ARM_ROLES",
     "CLAIM_ORIGINS",
     "CLAIM_RED_FLAGS",
     "CLAIM_VERDICTS",
     "EVIDENCE_KINDS",
     "ONSET_CONTROL_TYPES",
+    "OUTCOME_KINDS",
+    "OUTCOME_MET",
+    "REGULATORY_CATEGORIES",
 ]
 
 #: Allowed values of ``sources.kind`` (the type of evidence a source provides).
@@ -46,3 +51,17 @@ CLAIM_RED_FLAGS: tuple[str, ...] = ("wrong name", "off-topic text", "inverted fa
 #: Comparison groups in the onset tables (what the drug arm was compared with).
 ONSET_CONTROL_TYPES: tuple[str, ...] = ("inert_placebo", "midazolam", "masked_saline",
                                         "oral_ad_plus_placebo_spray", "none")
+
+# --- 07 compared with what? -----------------------------------------------------------------------------
+#: The role of an arm in a head-to-head trial: the ketamine or esketamine arm, or what it is compared with.
+ARM_ROLES: tuple[str, ...] = ("ketamine", "comparator")
+
+#: Whether more of an outcome is better (response, remission) or worse (an adverse event).
+OUTCOME_KINDS: tuple[str, ...] = ("benefit", "harm")
+
+#: Whether a trial met its primary outcome ("not applicable" for a meta-analysis or a label).
+OUTCOME_MET: tuple[str, ...] = ("yes", "no", "mixed", "not applicable")
+
+#: Regulatory status of a use: an approved product for it, off-label use of a product approved for
+#: something else, or investigational (no product approved in the labels read).
+REGULATORY_CATEGORIES: tuple[str, ...] = ("approved product", "off-label", "investigational")
