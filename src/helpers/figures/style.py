@@ -86,7 +86,7 @@ class ArmStyle:
     linestyle: Any
 
 
-#: One style per regimen and per control arm, across the whole course: notebooks 02–05 draw the same
+#: One style per regimen and per control arm, across the whole course: notebooks 02–05 and 07 draw the same
 #: regimen in the same colour, marker and line style. Keys of the modelled regimens are those of
 #: :data:`helpers.science.regimens.REGIMENS`.
 ARM_STYLES: dict[str, ArmStyle] = {
@@ -99,6 +99,9 @@ ARM_STYLES: dict[str, ArmStyle] = {
     "ssri": ArmStyle("SSRI", OKABE_ITO["orange"], "P", (0, (3, 1, 1, 1, 1, 1))),
     "midazolam": ArmStyle("Midazolam (active placebo)", GREY, "X", (0, (5, 2))),
     "placebo": ArmStyle("Placebo", OKABE_ITO["black"], "o", (0, (1, 1))),
+    # notebook 07's comparators: a conventional drug (orange, as the SSRI) and a non-drug treatment
+    "quetiapine_xr": ArmStyle("Quetiapine extended release", OKABE_ITO["orange"], "s", "--"),
+    "ect": ArmStyle("Electroconvulsive therapy (ECT)", OKABE_ITO["black"], "D", "-."),
 }
 
 
