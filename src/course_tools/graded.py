@@ -130,6 +130,15 @@ GRADED: tuple[GradedQuestion, ...] = (
         "cumulative_pct_two_levels = stats.cumulative_remission_pct([36.8, 30.6])",
         56.14,
     ),
+    GradedQuestion(
+        "07_compared_with_what", "graded_relative_risk_escape",
+        "**Graded 07.G1.** In ESCAPE-TRD, 91 of 336 patients on esketamine and 60 of 340 on quetiapine were "
+        "in remission at week 8. What is the **relative risk** of remission, esketamine against quetiapine "
+        "(a ratio, not a difference)?",
+        "relative_risk_escape",
+        "relative_risk_escape = (91 / 336) / (60 / 340)",
+        1.5347,
+    ),
 )
 
 

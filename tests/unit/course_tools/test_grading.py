@@ -64,7 +64,7 @@ def test_graded_question_is_a_variant_not_a_self_study_answer(question: GradedQu
 
 
 def test_every_lesson_has_a_graded_question_and_names_are_unique() -> None:
-    assert {q.notebook[:2] for q in GRADED} >= {"01", "02", "03", "04", "05", "06"}
+    assert {q.notebook[:2] for q in GRADED} >= {"01", "02", "03", "04", "05", "06", "07"}
     assert len({q.name for q in GRADED}) == len(GRADED)
     assert graded_for("04_side_effects") == [q for q in GRADED if q.notebook == "04_side_effects"]
     assert graded_for("99_nothing") == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from helpers.exercises.answer import Answer
 from helpers.exercises.answers import (
+    compared_with_what,
     course_map,
     dose_concentration_effect,
     glutamate_nmda,
@@ -32,6 +33,7 @@ MODULES = (
     side_effects,
     therapy_vs_recreational,
     reading_health_claims,
+    compared_with_what,
 )
 
 ANSWERS: dict[str, Answer] = {}
