@@ -3,7 +3,7 @@
 The kernel listens on Unix sockets in a private temporary folder (:mod:`course_tools.kernels`), so
 ipykernel's warning about unencrypted TCP never appears. Outputs that would change from run to run or
 machine to machine are not saved: cell timing metadata, widget state and widget model ids, and the Python
-patch version. The kernel runs with ``PYTHONHASHSEED=0`` unless the caller set it; the caller's own
+patch version; consecutive pieces of one stream (split wherever the kernel happened to flush) are joined. The kernel runs with ``PYTHONHASHSEED=0`` unless the caller set it; the caller's own
 environment is left as it is.
 ``python -m course_tools execute [NOTEBOOK ...]`` (``make execute``) runs :func:`execute` on each notebook.
 """
@@ -16,6 +16,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
 from course_tools.kernels import ipc_config
 from course_tools.nbclient_workaround import poll_in_slices
@@ -40,6 +41,7 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             data = output.get("data")
             if data and WIDGET_VIEW in data:
                 del data[WIDGET_VIEW]
+    CoalesceStreamsPreprocessor().preprocess(nb, {})
     return nb
 
 

@@ -46,6 +46,18 @@ def test_normalise_removes_run_to_run_noise() -> None:
     assert nb.cells[0].outputs[0]["data"] == {"text/plain": "x"}
 
 
+def test_normalise_joins_one_stream_split_by_a_flush() -> None:
+    """``print`` writes its text and its newline separately; where the kernel flushed between them must not
+    change the saved notebook."""
+    split = [new_output("stream", name="stdout", text="peak 79.3 ng/mL"), new_output("stream", name="stdout",
+                                                                                      text="\n")]
+    nb = new_notebook(cells=[new_code_cell("print(x)", outputs=split),
+                             new_code_cell("print(y)", outputs=[new_output("stream", name="stdout",
+                                                                           text="peak 79.3 ng/mL\n")])])
+    normalise(nb)
+    assert nb.cells[0].outputs == nb.cells[1].outputs
+
+
 def test_kernel_env_sets_the_hash_seed_only_for_the_kernel(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("PYTHONHASHSEED", raising=False)
     assert kernel_env()["PYTHONHASHSEED"] == "0"
