@@ -34,7 +34,7 @@ def test_percentages_match_the_counts(trials):
     assert ((pct - counted["pct"]).abs() < 0.06).all()
 
 
-def test_the_answer_key_of_check_07_4_uses_aspire_ii():
+def test_the_answer_key_of_check_07_5_uses_aspire_ii():
     rows = data.load("adverse_events_trials")
     aspire = rows[(rows["trial"] == "ASPIRE II") & (rows["event"] == "Dissociation")
                   & (rows["arm_type"] == "esketamine")].iloc[0]
@@ -62,3 +62,10 @@ def test_every_regulatory_source_is_registered_and_every_row_graded():
         assert set(data.split_ids(cell)) <= known, cell
     graded = cmp.evidence_grades(evidence, data.load("evidence_hierarchy"))
     assert graded["grade"].str.startswith(("tier", "no randomised")).all()
+
+
+def test_the_pooled_aspire_analysis_is_graded_with_its_rcts_as_check_07_4_answers():
+    evidence = data.load("evidence_map").set_index("source_id")
+    graded = cmp.evidence_grades(evidence.reset_index(), data.load("evidence_hierarchy")).set_index("source_id")
+    assert graded.loc["canuso2021", "tier"] == key.POOLED_TIER == key.ANSWERS["07.pooled_tier"].value
+    assert evidence.loc["canuso2021", "primary_outcome_met"] == "not applicable"

@@ -70,7 +70,8 @@ def head_to_head_differences(trials: pd.DataFrame, level: float = 0.95) -> pd.Da
         ``n_ketamine``, ``events_comparator``, ``n_comparator``, ``pct_ketamine``, ``pct_comparator``
         [percent], ``rd_pp``, ``rd_low_pp``, ``rd_high_pp`` [percentage points, Newcombe interval],
         ``number_needed`` (the :class:`~helpers.science.stats.NumberNeeded`, an NNT for a benefit, an NNH
-        for a harm), ``nn_text`` (it in words) and ``differs`` (True when the interval excludes zero).
+        for a harm), ``nn_text`` (it in words, rounded up to whole patients) and ``differs`` (True when the
+        interval excludes zero).
 
     Raises
     ------
@@ -98,7 +99,7 @@ def head_to_head_differences(trials: pd.DataFrame, level: float = 0.95) -> pd.Da
             "events_comparator": int(other["events"]), "n_comparator": int(other["n_analysed"]),
             "pct_ketamine": 100 * rd.risk_treated, "pct_comparator": 100 * rd.risk_control,
             "rd_pp": 100 * rd.difference, "rd_low_pp": 100 * rd.low, "rd_high_pp": 100 * rd.high,
-            "number_needed": needed, "nn_text": str(needed), "differs": not rd.includes_zero,
+            "number_needed": needed, "nn_text": str(needed.rounded()), "differs": not rd.includes_zero,
         })
     return pd.DataFrame(rows)
 
@@ -146,7 +147,7 @@ def reported_differences(trials: pd.DataFrame, effects: pd.DataFrame) -> pd.Data
             "pct_comparator": float(other["pct"]),
             "rd_pp": float(effect["value"]), "rd_low_pp": float(effect["ci_low"]),
             "rd_high_pp": float(effect["ci_high"]), "number_needed": needed,
-            "nn_text": str(needed) if rd.difference >= 0 else f"{needed} for the comparator",
+            "nn_text": str(needed.rounded()) if rd.difference >= 0 else f"{needed.rounded()} for the comparator",
             "differs": not rd.includes_zero,
         })
     return pd.DataFrame(rows)
@@ -302,9 +303,11 @@ def evidence_table(graded: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
 
 
 def harm_table(diffs: pd.DataFrame) -> pd.DataFrame:
-    """The adverse events of :func:`head_to_head_differences` as a table a student reads: each arm's count,
-    the difference with its 95 % interval, which arm had the event more often, and how many patients are
-    treated for one extra patient with it (the NNH of the arm that has it more often).
+    """The adverse events of :func:`head_to_head_differences` as a table a student reads: each arm's count
+    (columns named after the ketamine arm and the comparator, e.g. "Ketamine" and "ECT"), the difference
+    with its 95 % interval, which arm had the event more often, and how many patients are treated with that
+    arm's treatment for one extra patient with the event (the NNH of that arm, rounded up to whole
+    patients).
 
     Raises
     ------
@@ -319,20 +322,33 @@ def harm_table(diffs: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for row in harms.itertuples(index=False):
         more = row.ketamine_arm if row.rd_pp > 0 else row.comparator_arm
-        needed = row.number_needed
-        per = f"{needed.value:.1f} (95 % CI {needed.low:.1f} to {needed.high:.1f})" if needed.bounded else \
-            f"{needed.value:.1f} (interval includes no difference)"
+        needed = row.number_needed.rounded()
+        per = f"{needed.value:.0f} (95 % CI {needed.low:.0f} to {needed.high:.0f})" if needed.bounded else \
+            f"{needed.value:.0f} (interval includes no difference)"
         rows.append({
             "Trial": row.trial,
             "Adverse event": str(row.outcome).removeprefix("adverse event: "),
-            "Ketamine": f"{row.events_ketamine}/{row.n_ketamine} ({row.pct_ketamine:.0f} %)",
-            "Comparator": f"{row.events_comparator}/{row.n_comparator} ({row.pct_comparator:.0f} %)",
-            "Difference (percentage points, 95 % CI)": f"{row.rd_pp:+.0f} ({row.rd_low_pp:+.0f} to "
-                                                       f"{row.rd_high_pp:+.0f})",
+            _arm_word(row.ketamine_arm): f"{row.events_ketamine}/{row.n_ketamine} ({row.pct_ketamine:.0f} %)",
+            _arm_word(row.comparator_arm): f"{row.events_comparator}/{row.n_comparator} "
+                                           f"({row.pct_comparator:.0f} %)",
+            "Difference, ketamine minus comparator (percentage points, 95 % CI)":
+                f"{row.rd_pp:+.0f} ({row.rd_low_pp:+.0f} to {row.rd_high_pp:+.0f})",
             "More often with": more,
-            "Treated per extra patient with it": per,
+            "Number needed to harm: patients treated with that arm's treatment per extra patient with the "
+            "event (95 % CI)": per,
         })
     return pd.DataFrame(rows)
+
+
+def _arm_word(arm: str) -> str:
+    """A column name for an arm: "ECT" for electroconvulsive therapy, "Ketamine" for a ketamine arm, else the
+    arm's own words."""
+    words = str(arm)
+    if words.upper().startswith("ECT") or "electroconvulsive" in words.lower():
+        return "ECT"
+    if "ketamine" in words.lower():
+        return "Esketamine" if "esketamine" in words.lower() else "Ketamine"
+    return words[:1].upper() + words[1:]
 
 
 #: For the closing note of notebook 07: per table, the columns that name a row and the columns that hold

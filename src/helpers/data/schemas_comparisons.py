@@ -77,7 +77,7 @@ COMPARISON_SCHEMAS: dict[str, pa.DataFrameSchema] = {
         {
             "trial": text(),
             "arm": text(),
-            "who_guessed": choice(["patients", "raters"]),
+            "who_guessed": choice(["patients", "raters", "infusion-day raters"]),
             "n_asked": count(required=False),
             "n_correct": count(required=False),
             "pct_correct": pct(),

@@ -3,8 +3,10 @@
 ``check`` returns a :class:`Feedback` that shows as a coloured note in JupyterLab and as plain text
 elsewhere: correct, how far off, or a hint. It recognises the common slips and says so kindly: a fraction
 given for a percentage (0.41 for 41 %), a risk difference given for a number needed to treat or harm, a
-value off by a factor of 1,000 (a unit), the slips an answer names (:data:`helpers.exercises.answer.SLIPS`),
-and option words that differ only in case, spaces, hyphens or underscores.
+value off by a factor of 1,000 (a unit), a value with the wrong sign (the arms subtracted the other way
+round), the slips an answer names (:data:`helpers.exercises.answer.SLIPS`), and option words that differ only
+in case, spaces, hyphens or underscores. A number needed to treat or harm given rounded up to whole patients
+(the usual way to report one) counts as correct.
 """
 
 from __future__ import annotations
@@ -59,8 +61,19 @@ def _close(got: float, want: float, ref: Answer) -> bool:
     return math.isclose(got, want, rel_tol=max(ref.rel_tol, 0.01), abs_tol=ref.abs_tol)
 
 
+def _rounded_up(ref: Answer, got: float, want: float) -> bool:
+    """A number needed to treat or harm given as whole patients: ``want`` rounded up (10.6 → 11)."""
+    return ref.unit in COUNT_UNITS and want >= 1 and got == math.ceil(want - 1e-9)
+
+
 def _slip(ref: Answer, got: float, want: float) -> str | None:
     """What went wrong, when ``got`` is a known slip away from ``want``; None otherwise."""
+    if got < 0 < want and (_close(-got, want, ref) or _rounded_up(ref, -got, want)):
+        if ref.unit in COUNT_UNITS:
+            return (f"Almost: {got:g} has the wrong sign. A number needed to treat (or harm) counts patients, "
+                    "so it is positive: take the treated arm's rate minus the comparison arm's rate, in the "
+                    "order the question gives the arms, or use the absolute value.")
+        return f"Almost: {got:g} has the wrong sign; check the order of the subtraction."
     for kind, value in ref.slips:
         if _close(got, float(value), ref):
             return f"Almost: {SLIPS[kind]}"
@@ -87,6 +100,9 @@ def _check_number(ref: Answer, answer: object) -> tuple[bool, str]:
         return False, f"Expected a finite number, got {got}. {ref.hint}".strip()
     if math.isclose(got, want, rel_tol=ref.rel_tol, abs_tol=ref.abs_tol):
         return True, f"Correct: {_fmt(got, ref.unit)}. {ref.explanation}".strip()
+    if _rounded_up(ref, got, want):
+        return True, (f"Correct: {_fmt(got, ref.unit)}, {_fmt(want, '')} rounded up to whole patients. "
+                      f"{ref.explanation}").strip()
     slip = _slip(ref, got, want)
     if slip:
         return False, f"{slip} {ref.hint}".strip()

@@ -109,7 +109,7 @@ def plot_head_to_head(diffs: pd.DataFrame, *, title: str) -> Figure:
         raise ValueError("diffs: no rows to draw")
     check_title(title)
     y = np.arange(len(diffs))[::-1].astype(float)
-    fig, (left, right) = figure(1, 2, figsize=(12, 2.4 + 1.05 * len(diffs)), sharey=True,
+    fig, (left, right) = figure(1, 2, figsize=(15, 2.2 + 0.95 * len(diffs)), sharey=True,
                                 gridspec_kw={"width_ratios": [1, 1.15]})
     handles: dict[str, Line2D] = {}
     extra: list[Line2D] = []
@@ -166,7 +166,8 @@ def plot_head_to_head(diffs: pd.DataFrame, *, title: str) -> Figure:
 
 
 def plot_margin(reported: tuple[float, float, float], margin_pp: float, *, title: str,
-                computed: tuple[float, float, float] | None = None) -> Figure:
+                computed: tuple[float, float, float] | None = None,
+                difference: str = "new minus standard") -> Figure:
     """A difference and its 95 % interval read against a non-inferiority margin.
 
     Parameters
@@ -179,6 +180,8 @@ def plot_margin(reported: tuple[float, float, float], margin_pp: float, *, title
         Figure title; state the finding.
     computed
         Optionally the same difference computed from the counts (difference, low, high), drawn below.
+    difference
+        What is subtracted from what, in words, for the axis label (e.g. "ketamine minus ECT").
 
     Returns
     -------
@@ -198,7 +201,7 @@ def plot_margin(reported: tuple[float, float, float], margin_pp: float, *, title
         raise ValueError("margin_pp: must be negative (the largest loss accepted)")
     intervals = [("as reported by the trial", reported)]
     if computed is not None:
-        intervals.append(("computed from the counts (Newcombe)", computed))
+        intervals.append(("from the counts (Newcombe)", computed))
     checked = []
     for name, values in intervals:
         if not isinstance(values, tuple | list) or len(values) != 3:
@@ -207,11 +210,14 @@ def plot_margin(reported: tuple[float, float, float], margin_pp: float, *, title
         if not lo <= d <= hi:
             raise ValueError(f"interval: {lo:g} <= {d:g} <= {hi:g} does not hold")
         checked.append((name, d, lo, hi))
+    if not isinstance(difference, str) or not difference.strip():
+        raise ValueError("difference: say in words what is subtracted from what")
     lows = [lo for _, _, lo, _ in checked]
     highs = [hi for _, _, _, hi in checked]
-    left_edge = min(margin, *lows) - 0.6 * abs(margin)
-    right_edge = max(0.0, *highs) + 0.25 * abs(margin)
-    fig, ax = figure(figsize=(11, 2.6 + 0.7 * len(checked)))
+    span = max(0.0, *highs) - min(margin, *lows)
+    left_edge = min(margin, *lows) - max(abs(margin), 0.3 * span)  # room for the shaded region's label
+    right_edge = max(0.0, *highs) + 0.05 * span
+    fig, ax = figure(figsize=(13, 2.8 + 0.8 * len(checked)))
     ax.axvspan(left_edge, margin, color=GREY, alpha=0.18, linewidth=0, hatch="//")
     ax.axvline(margin, color=OKABE_ITO["vermillion"], linestyle=LINESTYLES[1], linewidth=2)
     ax.axvline(0, color="#555555", linestyle=LINESTYLES[2], linewidth=1.5)
@@ -221,8 +227,8 @@ def plot_margin(reported: tuple[float, float, float], margin_pp: float, *, title
         ax.errorbar(d, yi, xerr=[[d - lo], [hi - d]], fmt="D", color=OKABE_ITO["blue"], markersize=10,
                     markerfacecolor=OKABE_ITO["blue"] if filled else "white",
                     markeredgecolor=OKABE_ITO["blue"], markeredgewidth=1.8, elinewidth=2.5, capsize=6)
-        ax.annotate(f"{d:+.1f} ({lo:+.1f} to {hi:+.1f})", (hi, yi), xytext=(8, 0), textcoords="offset points",
-                    va="center", fontsize=12)
+        ax.annotate(f"{d:+.1f} ({lo:+.1f} to {hi:+.1f})", (d, yi), xytext=(0, 12), textcoords="offset points",
+                    ha="center", va="bottom", fontsize=13)
     ax.set_yticks(y, [name for name, *_ in checked])
     ax.set_ylim(-0.8, len(checked) - 0.2)
     ax.set_xlim(left_edge, right_edge)
@@ -230,11 +236,12 @@ def plot_margin(reported: tuple[float, float, float], margin_pp: float, *, title
     ax.text(margin, 1.02, f"margin {margin:g}", transform=top, ha="center", va="bottom", fontsize=12,
             color=OKABE_ITO["vermillion"])
     ax.text(0, 1.02, "no difference", transform=top, ha="center", va="bottom", fontsize=12, color="#555555")
-    ax.text((left_edge + margin) / 2, 0.5, "worse than the\nmargin allows", transform=top, ha="center",
-            va="center", fontsize=12, color="#333333")
-    ax.set_xlabel("Difference in response, new minus standard (percentage points)")
+    ax.text((left_edge + margin) / 2, 0.5, "worse than\nthe margin\nallows", transform=top, ha="center",
+            va="center", fontsize=12, color="#333333",
+            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8, "pad": 2})
+    ax.set_xlabel(f"Difference in response, {difference.strip()} (percentage points)")
     ax.grid(axis="y", visible=False)
-    ax.set_title(title, fontsize=14, fontweight="bold", pad=30)
+    ax.set_title("\n".join(textwrap.wrap(title, 80)), fontsize=14, fontweight="bold", pad=30)
     fig.tight_layout()
     return fig
 
@@ -269,7 +276,7 @@ def plot_dissociation(rows: pd.DataFrame, *, title: str) -> Figure:
         raise ValueError(f"rows: unknown role {sorted(unknown)}")
     check_title(title)
     studies = list(dict.fromkeys(rows["study"]))
-    fig, ax = figure(figsize=(12, 1.8 + 0.36 * (len(rows) + len(studies))))
+    fig, ax = figure(figsize=(14, 1.8 + 0.34 * (len(rows) + len(studies))))
     position, ticks, labels, headings, used = 0.0, [], [], [], {}
     for study in studies:
         ticks.append(position)

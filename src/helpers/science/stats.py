@@ -6,7 +6,8 @@ Intervals:
 - a difference of two independent proportions: Newcombe's hybrid score interval, method 10 of
   Newcombe 1998 (Stat Med 17:873–890), built from the two Wilson intervals;
 - NNT / NNH: the reciprocal of the risk difference and of its interval limits (Altman 1998, BMJ 317:1309);
-  when the interval of the risk difference includes 0, the NNT interval runs through infinity.
+  when the interval of the risk difference includes 0, the NNT interval runs through infinity. Patients
+  are counted whole, so an NNT or NNH is shown rounded up, limits included (:meth:`NumberNeeded.rounded`).
 
 A non-inferiority trial is read by where the interval of the difference (new minus standard) lies against
 its margin, the largest loss the trial accepts (the CONSORT extension for non-inferiority trials: Piaggio
@@ -123,12 +124,26 @@ class NumberNeeded:
     high: float
     bounded: bool
     outcome: str  # "benefit" or "harm"
+    whole: bool = False  # True once rounded up to whole patients (:meth:`rounded`)
 
     def __str__(self) -> str:
         name, other = ("NNH", "NNT") if self.outcome == "harm" else ("NNT", "NNH")
+        digits = 0 if self.whole else 1
         if self.bounded:
-            return f"{name} {self.value:.1f} (CI {self.low:.1f} to {self.high:.1f})"
-        return f"{name} {self.value:.1f} (CI {name} {self.low:.1f} to ∞ to {other} {abs(self.high):.1f})"
+            return f"{name} {self.value:.{digits}f} (CI {self.low:.{digits}f} to {self.high:.{digits}f})"
+        return (f"{name} {self.value:.{digits}f} (CI {name} {self.low:.{digits}f} to ∞ to {other} "
+                f"{abs(self.high):.{digits}f})")
+
+    def rounded(self) -> NumberNeeded:
+        """The same number needed with each value rounded up to whole patients (the usual way to report an
+        NNT or NNH and its limits: 10.6 becomes 11, a limit of 3.3 becomes 4); infinite limits stay infinite.
+
+        >>> str(NumberNeeded(10.55, 6.4, 29.8, True, "benefit").rounded())
+        'NNT 11 (CI 7 to 30)'
+        """
+        def up(x: float) -> float:
+            return x if not math.isfinite(x) else math.copysign(math.ceil(abs(x) - 1e-9), x)
+        return NumberNeeded(up(self.value), up(self.low), up(self.high), self.bounded, self.outcome, True)
 
 
 def number_needed(rd: RiskDifference, outcome: str = "benefit") -> NumberNeeded:

@@ -28,7 +28,7 @@ def test_difference_is_newcombes_interval_and_an_nnt():
     row = out.iloc[0]
     assert row["rd_pp"] == pytest.approx(100 * rd.difference)
     assert (row["rd_low_pp"], row["rd_high_pp"]) == pytest.approx((100 * rd.low, 100 * rd.high))
-    assert row["number_needed"].value == pytest.approx(5.0) and row["nn_text"].startswith("NNT 5.0")
+    assert row["number_needed"].value == pytest.approx(5.0) and row["nn_text"].startswith("NNT 5 ")
     assert bool(row["differs"])
 
 
