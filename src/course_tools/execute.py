@@ -3,8 +3,9 @@
 The kernel listens on Unix sockets in a private temporary folder (:mod:`course_tools.kernels`), so
 ipykernel's warning about unencrypted TCP never appears. Outputs that would change from run to run or
 machine to machine are not saved: cell timing metadata, widget state and widget model ids, and the Python
-patch version; consecutive pieces of one stream (split wherever the kernel happened to flush) are joined. The kernel runs with ``PYTHONHASHSEED=0`` unless the caller set it; the caller's own
-environment is left as it is.
+patch version; consecutive pieces of one stream (split wherever the kernel happened to flush) are joined.
+The kernel runs with ``PYTHONHASHSEED=0`` unless the caller set it; the caller's own environment is left as
+it is.
 ``python -m course_tools execute [NOTEBOOK ...]`` (``make execute``) runs :func:`execute` on each notebook.
 """
 

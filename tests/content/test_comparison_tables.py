@@ -66,6 +66,7 @@ def test_every_regulatory_source_is_registered_and_every_row_graded():
 
 def test_the_pooled_aspire_analysis_is_graded_with_its_rcts_as_check_07_4_answers():
     evidence = data.load("evidence_map").set_index("source_id")
-    graded = cmp.evidence_grades(evidence.reset_index(), data.load("evidence_hierarchy")).set_index("source_id")
+    hierarchy = data.load("evidence_hierarchy")
+    graded = cmp.evidence_grades(evidence.reset_index(), hierarchy).set_index("source_id")
     assert graded.loc["canuso2021", "tier"] == key.POOLED_TIER == key.ANSWERS["07.pooled_tier"].value
     assert evidence.loc["canuso2021", "primary_outcome_met"] == "not applicable"

@@ -147,7 +147,8 @@ def reported_differences(trials: pd.DataFrame, effects: pd.DataFrame) -> pd.Data
             "pct_comparator": float(other["pct"]),
             "rd_pp": float(effect["value"]), "rd_low_pp": float(effect["ci_low"]),
             "rd_high_pp": float(effect["ci_high"]), "number_needed": needed,
-            "nn_text": str(needed.rounded()) if rd.difference >= 0 else f"{needed.rounded()} for the comparator",
+            "nn_text": (str(needed.rounded()) if rd.difference >= 0
+                        else f"{needed.rounded()} for the comparator"),
             "differs": not rd.includes_zero,
         })
     return pd.DataFrame(rows)
@@ -331,11 +332,12 @@ def harm_table(diffs: pd.DataFrame) -> pd.DataFrame:
             _arm_word(row.ketamine_arm): f"{row.events_ketamine}/{row.n_ketamine} ({row.pct_ketamine:.0f} %)",
             _arm_word(row.comparator_arm): f"{row.events_comparator}/{row.n_comparator} "
                                            f"({row.pct_comparator:.0f} %)",
-            "Difference, ketamine minus comparator (percentage points, 95 % CI)":
+            f"Difference, {_arm_word(row.ketamine_arm).lower()} minus {_arm_word(row.comparator_arm)} "
+            "(percentage points, 95 % CI)":
                 f"{row.rd_pp:+.0f} ({row.rd_low_pp:+.0f} to {row.rd_high_pp:+.0f})",
             "More often with": more,
-            "Number needed to harm: patients treated with that arm's treatment per extra patient with the "
-            "event (95 % CI)": per,
+            "Number needed to harm: patients given the treatment in the previous column per extra patient "
+            "with the event (95 % CI)": per,
         })
     return pd.DataFrame(rows)
 

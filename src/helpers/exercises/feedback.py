@@ -70,9 +70,9 @@ def _slip(ref: Answer, got: float, want: float) -> str | None:
     """What went wrong, when ``got`` is a known slip away from ``want``; None otherwise."""
     if got < 0 < want and (_close(-got, want, ref) or _rounded_up(ref, -got, want)):
         if ref.unit in COUNT_UNITS:
-            return (f"Almost: {got:g} has the wrong sign. A number needed to treat (or harm) counts patients, "
-                    "so it is positive: take the treated arm's rate minus the comparison arm's rate, in the "
-                    "order the question gives the arms, or use the absolute value.")
+            return (f"Almost: {got:g} has the wrong sign. A number needed to treat (or harm) counts "
+                    "patients, so it is positive: take the treated arm's rate minus the comparison arm's "
+                    "rate, in the order the question gives the arms, or use the absolute value.")
         return f"Almost: {got:g} has the wrong sign; check the order of the subtraction."
     for kind, value in ref.slips:
         if _close(got, float(value), ref):

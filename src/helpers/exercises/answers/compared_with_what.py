@@ -37,7 +37,8 @@ ANSWERS: dict[str, Answer] = {
         hint="Use risk_difference(91, 336, 60, 340) (esketamine first, then quetiapine), then "
              "number_needed(rd).value; or by hand, 1 / (91/336 - 60/340). The exact value and the value "
              "rounded up to whole patients are both accepted.",
-        explanation=f"About {math.ceil(1 / _ESCAPE_RD)} patients (rounded up) treated with esketamine rather than quetiapine for "
+        explanation=f"About {math.ceil(1 / _ESCAPE_RD)} patients (rounded up) treated with esketamine rather "
+                    "than quetiapine for "
                     f"one extra remission at week 8: a difference of {100 * _ESCAPE_RD:.1f} percentage "
                     "points between two active treatments, not between a drug and a placebo.",
     ),
