@@ -115,9 +115,11 @@ def test_internal_links_and_anchors_resolve(site: Path) -> None:
 def test_search_finds_dissociation_and_lands_on_the_page(site: Path, chromium_context: object) -> None:
     page = _open(chromium_context, _uri(site, "search.html?q=dissociation"))
     try:
-        page.wait_for_function("() => document.querySelectorAll('#search-results li').length > 0 "
-                               "&& !document.querySelector('#search-progress:not(:empty)')?.textContent"
-                               ".includes('Preparing')", timeout=20_000, polling=100)
+        # Sphinx lists the results one by one, then writes its summary: wait for the summary, not the first
+        # result, or pages still to be listed are missed.
+        page.wait_for_function("() => (document.querySelector('#search-results .search-summary')"
+                               "?.textContent || '').includes('Search finished')",
+                               timeout=20_000, polling=100)
         hrefs = page.eval_on_selector_all("#search-results li a", "els => els.map(a => a.href)")
         found = {Path(href.split("?")[0].split("#")[0]).name for href in hrefs}
         assert {"glossary.html", f"{LESSON}.html", "04_side_effects.html"} <= found, found
