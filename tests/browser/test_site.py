@@ -106,6 +106,17 @@ def test_no_page_loads_anything_from_the_web(site: Path) -> None:
     assert not found, found
 
 
+def test_printed_markdown_tables_are_tables(site: Path) -> None:
+    """A table a code cell prints as Markdown is an HTML table on the page, not a paragraph of pipes."""
+    raw = {}
+    for html in sorted(site.glob("[0-9][0-9]_*.html")):
+        text = html.read_text(encoding="utf-8")
+        found = re.findall(r"<p>(\|[^<]{0,60})", text)
+        if found:
+            raw[html.name] = found[:2]
+    assert raw == {}, raw
+
+
 def test_internal_links_and_anchors_resolve(site: Path) -> None:
     from course_tools.link_check import broken_links
 

@@ -14,8 +14,6 @@ _GLOSSARY_LINK = re.compile(r"\[([^\]]+)\]\((?P<nb>[0-9][0-9]_\w+)\.ipynb#Glossa
 # A local link with an anchor: [text](#Key-takeaways) or [text](01_x.ipynb#Step-1-—-Why) (no scheme).
 _ANCHOR_LINK = re.compile(r"\]\((?P<target>[^()\s#:]*)#(?P<anchor>[^()\s]+)(?P<rest>(?:\s[^()]*)?)\)")
 
-# A link to a notebook in printed Markdown: [text](01_x.ipynb) or [text](00_course_map.ipynb#Glossary).
-_OUTPUT_LINK = re.compile(r"\]\((?P<nb>[0-9][0-9]_\w+)\.ipynb(?:#(?P<anchor>[^()\s]+))?")
 
 
 def heading_slug(anchor: str) -> str:
@@ -49,23 +47,20 @@ class SiteLinks(Preprocessor):
             return f"[{text}]({self.glossary_page})"
         return f"{{term}}`{text} <{term}>`"
 
-    def _output_link(self, match: re.Match) -> str:
-        stem, anchor = match["nb"], match["anchor"]
-        if anchor == "Glossary" and stem == self.home:
-            return f"]({self.glossary_page.removesuffix('.md')}.html"
-        page = "index" if stem == self.home else stem
-        return f"]({page}.html" + (f"#{heading_slug(anchor)}" if anchor else "")
+    def rewrite(self, markdown: str) -> str:
+        """The links of one piece of Markdown, rewritten for the website (see the class)."""
+        source = _GLOSSARY_LINK.sub(self._glossary, markdown)
+        source = _ANCHOR_LINK.sub(lambda m: f"]({m['target']}#{heading_slug(m['anchor'])}{m['rest']})",
+                                  source)
+        return re.sub(rf"\]\({re.escape(self.home)}\.ipynb(?=[)#\s])", "](index.ipynb", source)
 
     def preprocess_cell(self, cell: NotebookNode, resources: dict, index: int) -> tuple[NotebookNode, dict]:
-        """Rewrite the links of a markdown ``cell``, and of the Markdown a code cell printed (which the
-        website shows as it is, so its links name the pages' HTML files)."""
+        """Rewrite the links of a markdown ``cell`` and of the Markdown a code cell printed (the website
+        renders both with MyST, so both link to notebooks the same way)."""
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if "text/markdown" in data:
-                data["text/markdown"] = _OUTPUT_LINK.sub(self._output_link, data["text/markdown"])
+                data["text/markdown"] = self.rewrite(data["text/markdown"])
         if cell.cell_type == "markdown":
-            source = _GLOSSARY_LINK.sub(self._glossary, cell.source)
-            source = _ANCHOR_LINK.sub(lambda m: f"]({m['target']}#{heading_slug(m['anchor'])}{m['rest']})",
-                                      source)
-            cell.source = re.sub(rf"\]\({re.escape(self.home)}\.ipynb(?=[)#\s])", "](index.ipynb", source)
+            cell.source = self.rewrite(cell.source)
         return cell, resources

@@ -102,14 +102,15 @@ def test_site_links_send_glossary_links_to_the_term() -> None:
                                   "[takeaways](#key-takeaways), [next](01_x.ipynb#step-1--why-yes \"Title\")")
 
 
-def test_site_links_in_printed_markdown_name_the_pages() -> None:
+def test_site_links_in_printed_markdown_are_rewritten_like_markdown_cells() -> None:
+    """The website renders a code cell's Markdown with MyST, as it renders markdown cells."""
     nb = synthetic_notebook()
     nb.cells[4].outputs = [new_output("display_data", data={
-        "text/markdown": "| [one](01_x.ipynb) | [map](00_course_map.ipynb) | "
+        "text/markdown": "| [one](01_x.ipynb#Step-1) | [map](00_course_map.ipynb) | "
                          "[term](00_course_map.ipynb#Glossary) |"})]
     nb = _run(SiteLinks(), nb)
     assert nb.cells[4].outputs[0].data["text/markdown"] == \
-        "| [one](01_x.html) | [map](index.html) | [term](glossary.html) |"
+        "| [one](01_x.ipynb#step-1) | [map](index.ipynb) | [term](glossary.md) |"
 
 
 @pytest.mark.parametrize(("jupyter", "site"), [("Key-takeaways", "key-takeaways"),

@@ -17,6 +17,9 @@ exclude_patterns = ["_build", "**.ipynb_checkpoints", "_extra"]
 # Notebooks are shown with their committed outputs; nothing is executed.
 nb_execution_mode = "off"
 nb_merge_streams = True
+# Code cells print Markdown tables and reference lists: render that output with MyST (tables, links), not
+# myst-nb's default plain CommonMark, which has no tables.
+nb_render_markdown_format = "myst"
 myst_enable_extensions = ["dollarmath", "colon_fence"]
 myst_heading_anchors = 4
 
