@@ -23,11 +23,11 @@ from traitlets.config import Config
 
 from course_tools import cells
 from course_tools.build import TEMPLATES_DIR, _out_dir, display, find_notebooks, student_exporter
+from course_tools.system_deps import CHROMIUM
 from course_tools.vendor import install_vendor
 
-__all__ = ["CHROMIUM", "build_handouts", "handout_html", "print_pdf"]
+__all__ = ["build_handouts", "handout_html", "print_pdf"]
 
-CHROMIUM = "/usr/bin/chromium"
 COURSE = "Does ketamine therapy get you high? An open course"
 MATHJAX = "vendor/node_modules/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
 REQUIRE = "vendor/node_modules/requirejs/require.js"
@@ -86,7 +86,7 @@ def print_pdf(page_html: Path, pdf: Path, title: str) -> int:
     """
     if importlib.util.find_spec("playwright") is None:
         raise ValueError("handouts: Playwright is not installed; run make handouts (it installs it)")
-    if not Path(CHROMIUM).is_file():
+    if not CHROMIUM.is_file():
         raise ValueError(f"handouts: Chromium is not installed at {CHROMIUM} "
                          "(Debian: apt-get install chromium)")
     header = (f'<div style="font-size:8pt;width:100%;text-align:center;color:#444">{html.escape(COURSE)} · '
@@ -94,7 +94,7 @@ def print_pdf(page_html: Path, pdf: Path, title: str) -> int:
     footer = ('<div style="font-size:8pt;width:100%;text-align:center;color:#444">'
               '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
     command = [sys.executable, "-c", _PRINT, page_html.resolve().as_uri(), str(pdf), header, footer,
-               str(TIMEOUT_MS), CHROMIUM]
+               str(TIMEOUT_MS), str(CHROMIUM)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         last = "\n".join(done.stderr.strip().splitlines()[-5:])
